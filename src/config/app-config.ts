@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export type NodeEnvironment = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  nodeEnv: NodeEnvironment;
+  host: string;
+  port: number;
+  /** Absent: an embedded PostgreSQL is started in `embeddedDataDir`. */
+  databaseUrl: string | undefined;
+  embeddedDataDir: string;
+  databasePoolSize: number;
+  jwtSecret: string;
+  jwtSecretGenerated: boolean;
+  jwtTtlSeconds: number;
+  bootstrapAdminPassword: string | undefined;
+  corsOrigins: string[];
+  logLevel: LogLevel;
+  sweepEnabled: boolean;
+  throttleLoginLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+const NODE_ENVIRONMENTS: readonly NodeEnvironment[] = ['development', 'production', 'test'];
+
+type Env = Record<string, string | undefined>;
+
+function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function readDatabaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'must be a URL like postgres://user:pass@host:5432/db');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', 'must use the postgres:// or postgresql:// scheme');
+  }
+  return raw;
+}
+
+function readCorsOrigins(env: Env): string[] {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const origins = raw.split(',').map((origin) => origin.trim());
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin) throw new Error('not an origin');
+    } catch {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `must be a comma-separated list of origins like https://fuyi.example.gov.cn (got "${origin}")`,
+      );
+    }
+  }
+  return origins;
+}
+
+/** Reads and validates the environment once at boot; a bad value names its variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVIRONMENTS, 'development');
+  const rawSecret = env.JWT_SECRET;
+  if (rawSecret !== undefined && rawSecret !== '' && rawSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  if ((rawSecret === undefined || rawSecret === '') && nodeEnv === 'production') {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  const bootstrapAdminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
+  if (bootstrapAdminPassword !== undefined && bootstrapAdminPassword.length < 10) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 10 characters long');
+  }
+  const host = env.HOST || '0.0.0.0';
+  return {
+    nodeEnv,
+    host,
+    port: readInt(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: readDatabaseUrl(env),
+    embeddedDataDir: resolve(env.EMBEDDED_PG_DIR || './.data/pg'),
+    databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    jwtSecret: rawSecret || randomBytes(48).toString('base64url'),
+    jwtSecretGenerated: !rawSecret,
+    jwtTtlSeconds: readInt(env, 'JWT_TTL_SECONDS', 3600, 60, 3600),
+    bootstrapAdminPassword,
+    corsOrigins: readCorsOrigins(env),
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    sweepEnabled: readBoolean(env, 'SWEEP_ENABLED', true),
+    throttleLoginLimit: readInt(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 10000),
+  };
+}

@@ -1,0 +1,61 @@
+import { RequestMethod, ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
+import { pinoHttpOptions } from './common/logging/logging.module';
+import type { AppConfig } from './config/app-config';
+import { buildOpenApiDocument } from './common/openapi/openapi';
+import { notFoundFallback } from './common/problem/problem.filter';
+import { validationExceptionFactory } from './common/problem/validation-exception.factory';
+import { requestIdMiddleware } from './common/http/request-id';
+import { MetricsService } from './modules/metrics/metrics.service';
+import { metricsMiddleware } from './modules/metrics/metrics.middleware';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT = '1mb';
+
+/** Everything about the HTTP edge, shared by main.ts and the e2e tests. */
+export async function configureApp(
+  app: NestExpressApplication,
+  config: AppConfig,
+): Promise<INestApplication> {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', 'loopback');
+  app.use(requestIdMiddleware);
+  app.use(pinoHttp(pinoHttpOptions(config)));
+  app.use(metricsMiddleware(app.get(MetricsService)));
+  app.use(helmet());
+  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.enableCors({
+    origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
+    exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
+  });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/*path', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.ALL },
+    ],
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    customSiteTitle: 'Fuyi API',
+  });
+  await app.init();
+  app.use(notFoundFallback);
+  return app;
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { configureApp } from './configure-app';
+import { openDatabase } from './database/database-url';
+import { runMigrations } from './database/run-migrations';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await runMigrations(database.url);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ ...config, databaseUrl: database.url }),
+    { bufferLogs: true, bodyParser: false },
+  );
+  await configureApp(app, config);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    // Stop accepting, let in-flight requests finish, close the pool, then the database.
+    try {
+      await app.close();
+      await database.stop();
+    } finally {
+      process.stdout.write(`${JSON.stringify({ level: 'info', msg: `stopped on ${signal}` })}\n`);
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen(config.port, config.host);
+}
+
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : String((error as Error)?.stack);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './setup/test-app';
+
+describe('platform edge', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  function expectProblem(response: request.Response, status: number) {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+    });
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(js|ts):\d+|SELECT|INSERT/);
+  }
+
+  it('answers liveness and readiness with the database up', async () => {
+    await request(t.http).get('/health/live').expect(200);
+    const ready = await request(t.http).get('/health/ready').expect(200);
+    expect(ready.body.info.database.status).toBe('up');
+  });
+
+  it('serves Prometheus metrics labelled by route template', async () => {
+    await request(t.http).get('/health/live');
+    const response = await request(t.http).get('/metrics').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    expect(response.text).toContain('process_cpu_user_seconds_total');
+    expect(response.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\}/,
+    );
+  });
+
+  it('serves Swagger UI and the OpenAPI document with both security schemes', async () => {
+    await request(t.http).get('/docs/').expect(200).expect('content-type', /html/);
+    const doc = await request(t.http).get('/openapi.json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.components.securitySchemes)).toEqual(
+      expect.arrayContaining(['bearer', 'apiKey']),
+    );
+    expect(doc.body.servers).toHaveLength(1);
+    expect(doc.body.paths['/health/ready'].get.security).toEqual([]);
+  });
+
+  it('echoes a caller-supplied X-Request-Id and generates one otherwise', async () => {
+    const echoed = await request(t.http).get('/health/live').set('X-Request-Id', 'req-42');
+    expect(echoed.headers['x-request-id']).toBe('req-42');
+    const generated = await request(t.http).get('/health/live');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const unsafe = await request(t.http).get('/health/live').set('X-Request-Id', 'a b<script>');
+    expect(unsafe.headers['x-request-id']).not.toBe('a b<script>');
+  });
+
+  it('sends security headers and no x-powered-by', async () => {
+    const response = await request(t.http).get('/health/live');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+    expect(response.headers['content-security-policy']).toBeDefined();
+  });
+
+  it('answers an unknown route with 404 problem+json', async () => {
+    expectProblem(await request(t.http).get('/api/v1/no-such-thing'), 404);
+    expectProblem(await request(t.http).get('/no-such-thing'), 404);
+  });
+
+  it('answers a wrong method with 405 and Allow', async () => {
+    const response = await request(t.http).delete('/health/ready');
+    expectProblem(response, 405);
+    expect(response.headers.allow).toBe('GET');
+  });
+
+  it('answers malformed JSON with 400 problem+json carrying the request id', async () => {
+    const response = await request(t.http)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', 'bad-json-1')
+      .send('{"username": ');
+    expectProblem(response, 400);
+    expect(response.body.detail).toBe('The request body is not valid JSON');
+    expect(response.body.requestId).toBe('bad-json-1');
+  });
+
+  it('answers a 2 MB body with 413 problem+json', async () => {
+    const response = await request(t.http)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024) }));
+    expectProblem(response, 413);
+  });
+
+  it('answers a badly percent-encoded path with 400', async () => {
+    expectProblem(await request(t.http).get('/api/v1/agencies/%E0%A4%A'), 400);
+  });
+});
