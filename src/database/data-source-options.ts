@@ -10,6 +10,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     poolSize,
     extra: { application_name: 'fuyi' },

@@ -1,5 +1,14 @@
 import type { MixedList } from 'typeorm';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { AgencyEntity } from '../modules/identity/agency.entity';
+import { ApiClientEntity } from '../modules/identity/api-client.entity';
+import { UserEntity } from '../modules/identity/user.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ENTITIES: MixedList<Function> = [];
+export const ENTITIES: MixedList<Function> = [
+  AgencyEntity,
+  UserEntity,
+  ApiClientEntity,
+  AuditEntryEntity,
+];

@@ -7,6 +7,8 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { configureApp } from '../../src/configure-app';
 import { createTestDatabase } from './test-database';
 
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
 export interface TestApp {
   app: NestExpressApplication;
   http: App;
@@ -23,6 +25,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     SWEEP_ENABLED: 'false',
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ...env,
   });
   const moduleRef = await Test.createTestingModule({

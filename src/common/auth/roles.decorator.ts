@@ -1,0 +1,22 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
+import { API_KEY_SCHEME, BEARER_SCHEME } from '../openapi/openapi';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
+import type { Role } from './role';
+
+export const ROLES = 'fuyi:roles';
+
+/**
+ * The roles allowed on a route. Every non-public route must carry it: the roles guard denies
+ * a route without it. Integration roles authenticate by API key, people by bearer token.
+ */
+export function Roles(...roles: Role[]) {
+  const forIntegrations = roles.includes('court_liaison');
+  const forPeople = roles.some((role) => role !== 'court_liaison');
+  return applyDecorators(
+    SetMetadata(ROLES, roles),
+    ...(forPeople ? [ApiSecurity(BEARER_SCHEME)] : []),
+    ...(forIntegrations ? [ApiSecurity(API_KEY_SCHEME)] : []),
+    ProblemResponses(401, 403),
+  );
+}

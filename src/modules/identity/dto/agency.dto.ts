@@ -1,0 +1,94 @@
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { AGENCY_KINDS, type AgencyKind } from '../agency.entity';
+
+const NUMBER_TEMPLATE = /^(?=.*\{year\})(?=.*\{seq\}).{1,100}$/u;
+const NUMBER_TEMPLATE_MESSAGE =
+  '$property must contain {year} and {seq}, e.g. 乐府复〔{year}〕{seq}号';
+
+export class CreateAgencyDto {
+  /** e.g. 乐平市人民政府 */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  /** Unique code, e.g. a unified social credit code or an internal short code. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be 1–64 letters, digits, _ . -' })
+  code!: string;
+
+  /** reconsideration_body 行政复议机关 (a tenant) | administrative_agency 行政机关 (respondent) */
+  @IsIn(AGENCY_KINDS)
+  kind!: AgencyKind;
+
+  /** The agency above this one. Required for an administrative agency of an admin's making. */
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  /** Receipt number template, e.g. 乐府复收〔{year}〕{seq}号 */
+  @IsOptional()
+  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  receiptNumberTemplate?: string;
+
+  /** Case number template, e.g. 乐府复〔{year}〕{seq}号 */
+  @IsOptional()
+  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  caseNumberTemplate?: string;
+}
+
+export class UpdateAgencyDto {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be 1–64 letters, digits, _ . -' })
+  code?: string;
+
+  @IsOptional()
+  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  receiptNumberTemplate?: string;
+
+  @IsOptional()
+  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  caseNumberTemplate?: string;
+}
+
+export class AgencyQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+}
+
+export class AgencyDto {
+  id!: string;
+  name!: string;
+  code!: string;
+  kind!: AgencyKind;
+  parentId!: string | null;
+  /** The reconsideration body whose data this agency is. */
+  tenantId!: string;
+  receiptNumberTemplate!: string | null;
+  caseNumberTemplate!: string | null;
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class AgencyPageDto {
+  items!: AgencyDto[];
+  nextCursor!: string | null;
+}

@@ -1,0 +1,118 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { USER_ROLES, type UserRole } from '../../../common/auth/role';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+
+const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/;
+const USERNAME_MESSAGE = '$property must be 3–64 letters, digits, _ . @ -';
+
+export class CreateUserDto {
+  /** Unique, case-insensitive. */
+  @Matches(USERNAME, { message: USERNAME_MESSAGE })
+  username!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName!: string;
+
+  /** At least 10 characters. Stored as an argon2id hash, never returned. */
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password!: string;
+
+  /** admin 系统管理员 | head 机构负责人 | clerk 承办人 | viewer 查阅 */
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(USER_ROLES, { each: true })
+  roles!: UserRole[];
+
+  /** The reconsideration body; a head's own by default. Only admins may have none. */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName?: string;
+
+  /** Changing it revokes the user's existing tokens. */
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password?: string;
+
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(USER_ROLES, { each: true })
+  roles?: UserRole[];
+
+  /** Admins only. */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  /** false deactivates the user and revokes their tokens. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserQueryDto extends PageQueryDto {
+  /** Admins only: the users of this agency. */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @IsOptional()
+  @IsIn(USER_ROLES)
+  role?: UserRole;
+
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
+}
+
+export class UserDto {
+  id!: string;
+  username!: string;
+  displayName!: string;
+  roles!: UserRole[];
+  agencyId!: string | null;
+  active!: boolean;
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class UserPageDto {
+  items!: UserDto[];
+  nextCursor!: string | null;
+}

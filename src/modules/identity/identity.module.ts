@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { AgenciesController } from './agencies.controller';
+import { AgenciesService } from './agencies.service';
+import { ApiClientsController } from './api-clients.controller';
+import { ApiClientsService } from './api-clients.service';
+import { ApiKeyStrategy } from './api-key.strategy';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { BootstrapAdminService } from './bootstrap-admin.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController, AgenciesController, UsersController, ApiClientsController],
+  providers: [
+    AuthService,
+    AgenciesService,
+    UsersService,
+    ApiClientsService,
+    JwtStrategy,
+    ApiKeyStrategy,
+    LocalStrategy,
+    BootstrapAdminService,
+  ],
+  exports: [AgenciesService, AuthService],
+})
+export class IdentityModule {}
