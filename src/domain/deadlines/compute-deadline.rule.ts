@@ -1,0 +1,380 @@
+import { monthsLaterDayNumber } from '../calendar/add-months.period';
+import type { LegalCalendar } from '../calendar/legal-calendar.model';
+import { dayNumberOf } from '../calendar/legal-date.value';
+import type { LegalDate } from '../calendar/legal-date.value';
+import { assertPeriodLength, MAX_PERIOD_LENGTH } from '../calendar/period-length.guard';
+import { DEADLINE_CATALOGUE } from './deadline-catalogue';
+import type {
+  AppealedInstrument,
+  DeadlineDefinition,
+  DeadlineKind,
+  PeriodRule,
+  PeriodVariant,
+  Procedure,
+  TriggerEvent,
+} from './deadline-definition.type';
+import { DeadlineInputError } from './deadline-input.error';
+import type { DeadlineLedger, ExtensionEntry, SuspensionEntry } from './deadline-ledger.type';
+import type { DeadlineAdjustment, DeadlineRecord } from './deadline-record.type';
+
+export interface DeadlineInput {
+  readonly kind: DeadlineKind;
+  /** The date of the trigger event (never counted: 民事诉讼法 第八十五条第二款). */
+  readonly triggerOn: LegalDate;
+  /** Defaults to the catalogue's first trigger; must be one the catalogue lists for the kind. */
+  readonly triggerEvent?: TriggerEvent;
+  /** Required for kinds whose period depends on the procedure (decision, copy, reply, terms). */
+  readonly procedure?: Procedure;
+  /** Required for the appeal window: judgment (15 days) or ruling (10 days). */
+  readonly instrument?: AppealedInstrument;
+  /**
+   * A longer period set by another law (行政复议法 第二十条第一款 但书), same unit; only for kinds
+   * marked `longerByOtherLaw`.
+   */
+  readonly lengthOverride?: { readonly length: number; readonly basis: string };
+  readonly ledger?: DeadlineLedger;
+}
+
+interface LedgerItem {
+  readonly on: number;
+  readonly suspension: SuspensionEntry | null;
+  readonly extension: ExtensionEntry | null;
+}
+
+/** A catalogue entry normalised to one object shape, so the hot path stays monomorphic. */
+interface KindPlan {
+  readonly definition: DeadlineDefinition;
+  readonly variesBy: DeadlineDefinition['periods']['variesBy'];
+  readonly single: PeriodRule | null;
+  readonly ordinary: PeriodRule | null;
+  readonly simplified: PeriodRule | null;
+  readonly judgment: PeriodRule | null;
+  readonly ruling: PeriodRule | null;
+  readonly triggers: readonly TriggerEvent[];
+  readonly rollForward: boolean;
+}
+
+function planOf(definition: DeadlineDefinition): KindPlan {
+  const { periods } = definition;
+  return {
+    definition,
+    variesBy: periods.variesBy,
+    single: periods.variesBy === 'none' ? periods.single : null,
+    ordinary: periods.variesBy === 'procedure' ? periods.ordinary : null,
+    simplified: periods.variesBy === 'procedure' ? periods.simplified : null,
+    judgment: periods.variesBy === 'instrument' ? periods.judgment : null,
+    ruling: periods.variesBy === 'instrument' ? periods.ruling : null,
+    triggers: definition.triggers.map((trigger) => trigger.event),
+    rollForward: definition.rollForward,
+  };
+}
+
+const PLANS: ReadonlyMap<string, KindPlan> = new Map(
+  Object.values<DeadlineDefinition>(DEADLINE_CATALOGUE).map((definition) => [
+    definition.kind,
+    planOf(definition),
+  ]),
+);
+
+function planFor(kind: DeadlineKind): KindPlan {
+  const plan = PLANS.get(kind);
+  if (plan === undefined) {
+    throw new DeadlineInputError('unknown_kind', `unknown deadline kind ${String(kind)}`);
+  }
+  return plan;
+}
+
+interface SelectedPeriod {
+  readonly variant: PeriodVariant;
+  readonly rule: PeriodRule;
+}
+
+function selectFromPlan(
+  plan: KindPlan,
+  procedure: Procedure | undefined,
+  instrument: AppealedInstrument | undefined,
+): SelectedPeriod {
+  switch (plan.variesBy) {
+    case 'none':
+      return { variant: 'single', rule: plan.single as PeriodRule };
+    case 'procedure': {
+      if (procedure !== 'ordinary' && procedure !== 'simplified') {
+        throw new DeadlineInputError(
+          'procedure_required',
+          `${plan.definition.kind}: the period depends on the procedure (ordinary or simplified)`,
+        );
+      }
+      return { variant: procedure, rule: plan[procedure] as PeriodRule };
+    }
+    case 'instrument': {
+      if (instrument !== 'judgment' && instrument !== 'ruling') {
+        throw new DeadlineInputError(
+          'instrument_required',
+          `${plan.definition.kind}: the period depends on whether a judgment or a ruling was served`,
+        );
+      }
+      return { variant: instrument, rule: plan[instrument] as PeriodRule };
+    }
+  }
+}
+
+/** The period that applies to a kind: by procedure, by appealed instrument, or the only one. */
+export function selectPeriodRule(
+  kind: DeadlineKind,
+  input: Pick<DeadlineInput, 'procedure' | 'instrument'>,
+): SelectedPeriod {
+  return selectFromPlan(planFor(kind), input.procedure, input.instrument);
+}
+
+function selectTrigger(plan: KindPlan, triggerEvent: TriggerEvent | undefined): TriggerEvent {
+  if (triggerEvent === undefined) return plan.triggers[0];
+  if (!plan.triggers.includes(triggerEvent)) {
+    throw new DeadlineInputError(
+      'trigger_not_allowed',
+      `${plan.definition.kind} does not count from ${triggerEvent}`,
+    );
+  }
+  return triggerEvent;
+}
+
+const byFrom = (a: { from: number }, b: { from: number }): number => a.from - b.from;
+
+/** Validates the ledger against the catalogue and returns its entries in date order. */
+function orderedLedger(
+  definition: DeadlineDefinition,
+  rule: PeriodRule,
+  triggerDay: number,
+  ledger: DeadlineLedger,
+): LedgerItem[] {
+  const items: LedgerItem[] = [];
+  const suspensions = ledger.suspensions ?? [];
+  const extensions = ledger.extensions ?? [];
+
+  if (suspensions.length > 0 && definition.suspension === null) {
+    throw new DeadlineInputError(
+      'suspension_not_allowed',
+      `${definition.kind} is not stopped by a suspension`,
+    );
+  }
+  const ordered: { entry: SuspensionEntry; from: number; to: number | null }[] = [];
+  for (const entry of suspensions) {
+    ordered.push({
+      entry,
+      from: dayNumberOf(entry.from),
+      to: entry.to ? dayNumberOf(entry.to) : null,
+    });
+  }
+  if (ordered.length > 1) ordered.sort(byFrom);
+  let previousEnd: number | null = Number.NEGATIVE_INFINITY;
+  for (const { entry, from, to } of ordered) {
+    if (from < triggerDay) {
+      throw new DeadlineInputError(
+        'entry_before_trigger',
+        `suspension from ${entry.from} is before the trigger date`,
+      );
+    }
+    if (to !== null && to < from) {
+      throw new DeadlineInputError(
+        'suspension_reversed',
+        `suspension resumed on ${String(entry.to)} before it began on ${entry.from}`,
+      );
+    }
+    if (previousEnd === null || from < previousEnd) {
+      throw new DeadlineInputError(
+        'suspension_overlap',
+        `suspension from ${entry.from} overlaps an earlier one that had not ended`,
+        definition.suspension?.basis,
+      );
+    }
+    previousEnd = to;
+    items.push({ on: from, suspension: entry, extension: null });
+  }
+
+  if (extensions.length > 0) {
+    const extension = rule.extension;
+    if (extension === null) {
+      throw new DeadlineInputError(
+        'extension_not_allowed',
+        definition.kind === 'decision'
+          ? 'the simplified procedure has no extension: switch to the ordinary procedure first ' +
+              '(行政复议法 第五十五条)'
+          : `${definition.kind} cannot be extended`,
+        rule.basis,
+      );
+    }
+    if (extension.maxCount !== null && extensions.length > extension.maxCount) {
+      throw new DeadlineInputError(
+        'extension_limit_reached',
+        `${definition.kind} can be extended at most ${extension.maxCount} time(s)`,
+        extension.basis,
+      );
+    }
+    for (const entry of extensions) {
+      if (!Number.isInteger(entry.days) || entry.days < 1 || entry.days > MAX_PERIOD_LENGTH.days) {
+        throw new DeadlineInputError(
+          'extension_days_invalid',
+          `an extension must add 1…${MAX_PERIOD_LENGTH.days} days, got ${String(entry.days)}`,
+        );
+      }
+      if (extension.maxDays !== null && entry.days > extension.maxDays) {
+        throw new DeadlineInputError(
+          'extension_too_long',
+          `${definition.kind} can be extended by at most ${extension.maxDays} days`,
+          extension.basis,
+        );
+      }
+      const on = dayNumberOf(entry.approvedOn);
+      if (on < triggerDay) {
+        throw new DeadlineInputError(
+          'entry_before_trigger',
+          `extension approved on ${entry.approvedOn} is before the trigger date`,
+        );
+      }
+      items.push({ on, suspension: null, extension: entry });
+    }
+  }
+  // Stable insertion sort (ledgers are short): on the same day a suspension stays first.
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    let j = i - 1;
+    while (j >= 0 && items[j].on > item.on) {
+      items[j + 1] = items[j];
+      j--;
+    }
+    items[j + 1] = item;
+  }
+  return items;
+}
+
+/**
+ * Computes one deadline from the catalogue and explains it.
+ *
+ * 1. The statutory period from the trigger date, start day excluded (民事诉讼法 第八十五条第二款):
+ *    working days per 行政复议法 第八十八条第二款, calendar days, or months (same day-of-month or
+ *    month end) → `rawDueOn`.
+ * 2. The ledger, in date order: each closed suspension adds `to − from` calendar days (行政复议法
+ *    第三十九条: the decision clock stops while suspended; 第二十条第二款: the application period
+ *    continues after the obstacle); each extension adds its days (第六十二条第一款: once, ≤ 30 days,
+ *    ordinary procedure only) → `adjustedDueOn`. An open suspension pauses the deadline: no due
+ *    date until it is resumed.
+ * 3. Roll-forward once, on the final date only (民事诉讼法 第八十五条第三款): a last day on a
+ *    statutory rest day moves to the next working day. Minimum-notice periods (`not_before`) never
+ *    roll.
+ *
+ * Throws {@link DeadlineInputError} for input the catalogue refuses, `PeriodArgumentError` for an
+ * absurd length, `CalendarYearMissingError` when a needed year is not in the calendar.
+ */
+export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): DeadlineRecord {
+  // Read each input property once (keeps property-access sites few for the JIT).
+  const { kind, triggerOn, triggerEvent: askedTrigger, procedure, instrument } = input;
+  const { lengthOverride, ledger } = input;
+  const plan = planFor(kind);
+  const { definition } = plan;
+  const { variant, rule } = selectFromPlan(plan, procedure, instrument);
+  const triggerEvent = selectTrigger(plan, askedTrigger);
+
+  let length = rule.length;
+  let basis = rule.basis;
+  if (lengthOverride !== undefined) {
+    if (!definition.longerByOtherLaw) {
+      throw new DeadlineInputError(
+        'length_override_not_allowed',
+        `${definition.kind} has a fixed statutory length`,
+        rule.basis,
+      );
+    }
+    if (lengthOverride.length < rule.length) {
+      throw new DeadlineInputError(
+        'length_override_shorter',
+        `another law may only set a longer period than ${rule.length} ${rule.unit}`,
+        rule.basis,
+      );
+    }
+    length = lengthOverride.length;
+    basis = lengthOverride.basis;
+  }
+  assertPeriodLength(rule.unit, length);
+
+  const triggerDay = dayNumberOf(triggerOn);
+  let rawDay: number;
+  switch (rule.unit) {
+    case 'working_days':
+      rawDay = calendar.nthWorkingDayAfter(triggerDay, length);
+      break;
+    case 'days':
+      rawDay = triggerDay + length;
+      break;
+    case 'months':
+      rawDay = monthsLaterDayNumber(triggerDay, length);
+      break;
+  }
+
+  const rollForward = plan.rollForward;
+
+  const hasLedger =
+    ledger !== undefined &&
+    ((ledger.suspensions?.length ?? 0) > 0 || (ledger.extensions?.length ?? 0) > 0);
+  const adjustments: DeadlineAdjustment[] = [];
+  let adjustedDay = rawDay;
+  let suspendedDays = 0;
+  let extendedDays = 0;
+  let pausedOn: LegalDate | null = null;
+
+  if (hasLedger) {
+    for (const item of orderedLedger(definition, rule, triggerDay, ledger)) {
+      const afterDue =
+        pausedOn === null &&
+        item.on > (rollForward ? calendar.firstWorkingDayOnOrAfter(adjustedDay) : adjustedDay);
+      if (item.suspension !== null) {
+        const { from, to, reason, ref } = item.suspension;
+        const days = to ? dayNumberOf(to) - item.on : null;
+        if (days === null) pausedOn = from;
+        else suspendedDays += days;
+        adjustedDay += days ?? 0;
+        // One object shape whatever is set (absent texts stay undefined, dropped in JSON).
+        adjustments.push({ type: 'suspension', from, to: to ?? null, days, afterDue, reason, ref });
+      } else if (item.extension !== null) {
+        const { days, approvedOn, approvedBy, reason, ref } = item.extension;
+        extendedDays += days;
+        adjustedDay += days;
+        adjustments.push({
+          type: 'extension',
+          approvedOn,
+          approvedBy,
+          days,
+          afterDue,
+          reason,
+          ref,
+        });
+      }
+    }
+  }
+
+  const paused = pausedOn !== null;
+  const dueDay = paused
+    ? null
+    : rollForward
+      ? calendar.firstWorkingDayOnOrAfter(adjustedDay)
+      : adjustedDay;
+  return {
+    kind: definition.kind,
+    family: definition.family,
+    meaning: definition.meaning,
+    variant,
+    basis,
+    triggerEvent,
+    triggerOn,
+    length,
+    unit: rule.unit,
+    rawDueOn: calendar.legalDateOf(rawDay),
+    adjustedDueOn: paused ? null : calendar.legalDateOf(adjustedDay),
+    dueOn: dueDay === null ? null : calendar.legalDateOf(dueDay),
+    rolledForward: dueDay !== null && dueDay !== adjustedDay,
+    suspendedDays,
+    extendedDays,
+    adjustments,
+    paused,
+    pausedOn,
+    calendarVersion: calendar.version,
+  };
+}
