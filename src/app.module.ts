@@ -10,6 +10,9 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { RolesGuard } from './common/auth/roles.guard';
 import { AuditModule } from './modules/audit/audit.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module';
+import { TimelineModule } from './modules/timeline/timeline.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -34,6 +37,9 @@ export class AppModule {
         MetricsModule,
         AuditModule,
         IdentityModule,
+        TimelineModule,
+        DeadlinesModule,
+        CalendarModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -3,6 +3,9 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { AgencyEntity } from '../modules/identity/agency.entity';
 import { ApiClientEntity } from '../modules/identity/api-client.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity';
+import { DeadlineEntity } from '../modules/deadlines/deadline.entity';
+import { CaseEventEntity } from '../modules/timeline/case-event.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -11,4 +14,7 @@ export const ENTITIES: MixedList<Function> = [
   UserEntity,
   ApiClientEntity,
   AuditEntryEntity,
+  CalendarYearEntity,
+  CaseEventEntity,
+  DeadlineEntity,
 ];

@@ -7,17 +7,17 @@ const MIGRATION_LOCK_KEY = 7_316_001;
 
 /** Applies pending migrations under a PostgreSQL advisory lock; returns their names. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url, 1));
+  const dataSource = new DataSource(dataSourceOptions(url, 2));
   await dataSource.initialize();
+  // The lock lives in its own session; the migrations run on the other connection.
+  const lockSession = dataSource.createQueryRunner();
   try {
-    await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((migration) => migration.name);
-    } finally {
-      await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-    }
+    await lockSession.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
   } finally {
+    await lockSession.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    await lockSession.release();
     await dataSource.destroy();
   }
 }

@@ -9,6 +9,8 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemBody } from './problem';
+import { InvalidLegalDateError } from '../../domain/calendar/invalid-legal-date.error';
+import { PeriodArgumentError } from '../../domain/calendar/period-argument.error';
 import { allowedMethodsFor } from '../http/route-table';
 
 const TITLES: Record<number, string> = {
@@ -106,6 +108,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       body = exception.toBody(instance);
       Object.assign(headers, exception.headers);
+    } else if (exception instanceof PeriodArgumentError) {
+      body = genericProblem(400, exception.message, instance);
+      body.errors = [{ field: exception.argument, message: exception.reason }];
+    } else if (exception instanceof InvalidLegalDateError) {
+      body = genericProblem(400, exception.message, instance);
     } else if (isBodyParserError(exception) || isBodyParserError(causeOf(exception))) {
       const error = (
         isBodyParserError(exception) ? exception : causeOf(exception)

@@ -1,0 +1,165 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import { ruleProblem, validationProblem, type FieldError } from '../../common/problem/problem';
+import { addPeriod } from '../../domain/calendar/add-period.period';
+import { CalendarYearMissingError } from '../../domain/calendar/calendar-year-missing.error';
+import { LegalCalendar } from '../../domain/calendar/legal-calendar.model';
+import { isWeekend, parseLegalDate } from '../../domain/calendar/legal-date.value';
+import { AuditService } from '../audit/audit.service';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { TimelineService } from '../timeline/timeline.service';
+import { CalendarRepository } from './calendar.repository';
+import { chineseDaysYears } from './chinese-days-seed';
+import type {
+  CalendarYearDto,
+  CalendarYearReplacedDto,
+  DueDateDto,
+  DueDateQueryDto,
+  ReplaceCalendarYearDto,
+} from './dto/calendar.dto';
+
+/** How often an instance checks whether another one changed the calendar. */
+const FRESHNESS_MS = 5_000;
+
+export function calendarYearMissing(year: number) {
+  return ruleProblem(
+    'calendar_year_missing',
+    '国务院办公厅关于部分节假日安排的通知',
+    `The legal calendar has no holiday arrangement for ${year}; an administrator must upload it (PUT /api/v1/calendar/${year})`,
+  );
+}
+
+@Injectable()
+export class CalendarService implements OnModuleInit {
+  private readonly logger = new Logger('Calendar');
+  private calendar: LegalCalendar | null = null;
+  private checkedAt = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
+    private readonly deadlines: DeadlinesService,
+    private readonly timeline: TimelineService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Seeds every year `chinese-days` knows that the database does not hold yet. */
+  async onModuleInit(): Promise<void> {
+    const inserted = await this.repository.insertMissingYears(chineseDaysYears());
+    if (inserted > 0) this.logger.log(`Seeded ${inserted} calendar year(s) from chinese-days`);
+    await this.reload();
+  }
+
+  /** The legal calendar, reloaded when another instance (or this one) changed it. */
+  async current(): Promise<LegalCalendar> {
+    if (!this.calendar || Date.now() - this.checkedAt > FRESHNESS_MS) {
+      const version = await this.repository.currentVersion();
+      this.checkedAt = Date.now();
+      if (!this.calendar || this.calendar.version !== version) await this.reload();
+    }
+    return this.calendar as LegalCalendar;
+  }
+
+  private async reload(): Promise<void> {
+    this.calendar = LegalCalendar.fromData(await this.repository.loadAll());
+    this.checkedAt = Date.now();
+  }
+
+  async getYear(year: number): Promise<CalendarYearDto> {
+    const stored = await this.repository.findYear(year);
+    if (!stored) throw calendarYearMissing(year);
+    return { ...stored, holidays: [...stored.holidays], workdays: [...stored.workdays] };
+  }
+
+  async dueDate(query: DueDateQueryDto): Promise<DueDateDto> {
+    const calendar = await this.current();
+    try {
+      const result = addPeriod(calendar, parseLegalDate(query.from), query.length, query.unit);
+      return { ...query, ...result, calendarVersion: calendar.version };
+    } catch (error) {
+      if (error instanceof CalendarYearMissingError) throw calendarYearMissing(error.year);
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces a year's holidays and adjusted working days, bumps the calendar version, and in the
+   * same transaction recomputes every open deadline that reads the year, recording the change on
+   * each affected case.
+   */
+  async replaceYear(
+    actor: Actor,
+    year: number,
+    input: ReplaceCalendarYearDto,
+  ): Promise<CalendarYearReplacedDto> {
+    this.assertYearData(year, input);
+    const holidays = [...input.holidays].sort();
+    const workdays = [...input.workdays].sort();
+    const recomputed = await this.dataSource.transaction(async (manager) => {
+      await this.repository.replaceYear(manager, { year, holidays, workdays });
+      const calendar = LegalCalendar.fromData(await this.repository.loadAll(manager));
+      const version = calendar.version;
+      const changes = await this.deadlines.recomputeForYears(manager, calendar, [year]);
+      for (const change of changes) {
+        await this.timeline.append(manager, {
+          caseType: change.caseType,
+          caseId: change.caseId,
+          agencyId: change.agencyId,
+          type: 'deadline_recomputed',
+          actor,
+          occurredOn: null,
+          payload: {
+            kind: change.kind,
+            fromDueOn: change.fromDueOn,
+            toDueOn: change.toDueOn,
+            pendingYear: change.pendingYear,
+            reason: `calendar ${year} replaced (version ${version})`,
+          },
+        });
+      }
+      await this.audit.record(manager, actor, {
+        action: 'calendar.year_replaced',
+        targetType: 'calendar_year',
+        targetId: String(year),
+        agencyId: null,
+        summary: {
+          year,
+          version,
+          holidays: holidays.length,
+          workdays: workdays.length,
+          recomputed: changes.length,
+        },
+      });
+      return changes.length;
+    });
+    await this.reload();
+    return { ...(await this.getYear(year)), recomputedDeadlines: recomputed };
+  }
+
+  private assertYearData(year: number, input: ReplaceCalendarYearDto): void {
+    const errors: FieldError[] = [];
+    const holidaySet = new Set(input.holidays);
+    input.holidays.forEach((date, index) => {
+      if (!date.startsWith(`${year}-`)) {
+        errors.push({ field: `holidays[${index}]`, message: `${date} is not in ${year}` });
+      }
+    });
+    input.workdays.forEach((date, index) => {
+      const field = `workdays[${index}]`;
+      if (!date.startsWith(`${year}-`))
+        errors.push({ field, message: `${date} is not in ${year}` });
+      else if (!isWeekend(parseLegalDate(date))) {
+        errors.push({
+          field,
+          message: `${date} is a weekday; adjusted working days are weekend days`,
+        });
+      }
+      if (holidaySet.has(date)) {
+        errors.push({ field, message: `${date} cannot be both a holiday and a working day` });
+      }
+    });
+    if (errors.length > 0) throw validationProblem(errors);
+  }
+}

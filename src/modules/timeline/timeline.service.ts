@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import type { CaseType } from './case-event.entity';
+import type { CaseEventDto } from './dto/case-event.dto';
+
+export interface NewCaseEvent {
+  caseType: CaseType;
+  caseId: string;
+  agencyId: string;
+  type: string;
+  actor: Actor;
+  occurredOn: string | null;
+  payload: Record<string, unknown>;
+}
+
+interface CaseEventRow {
+  id: string;
+  type: string;
+  actor_kind: CaseEventDto['actor']['kind'];
+  actor_id: string | null;
+  actor_name: string;
+  occurred_on: string | null;
+  recorded_at: string;
+  payload: Record<string, unknown>;
+}
+
+@Injectable()
+export class TimelineService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends an event inside the command's transaction. */
+  async append(manager: EntityManager, event: NewCaseEvent): Promise<string> {
+    const [row] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO case_event
+         (case_type, case_id, agency_id, type, actor_kind, actor_id, actor_name, occurred_on, request_id, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        event.caseType,
+        event.caseId,
+        event.agencyId,
+        event.type,
+        event.actor.kind,
+        event.actor.id,
+        event.actor.name,
+        event.occurredOn,
+        event.actor.requestId ?? null,
+        JSON.stringify(event.payload),
+      ],
+    );
+    return row.id;
+  }
+
+  /** The timeline of one case, oldest first. */
+  async list(caseId: string): Promise<CaseEventDto[]> {
+    const rows = await this.dataSource.query<CaseEventRow[]>(
+      `SELECT id, type, actor_kind, actor_id, actor_name, occurred_on::text AS occurred_on,
+              to_char(recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS.US"+08:00"') AS recorded_at,
+              payload
+         FROM case_event WHERE case_id = $1 ORDER BY id`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+      occurredOn: row.occurred_on,
+      recordedAt: row.recorded_at,
+      payload: row.payload,
+    }));
+  }
+}
