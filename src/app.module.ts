@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/app-config';
@@ -13,6 +14,8 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
+import { ReconsiderationModule } from './modules/reconsideration/reconsideration.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -40,6 +43,9 @@ export class AppModule {
         TimelineModule,
         DeadlinesModule,
         CalendarModule,
+        OutboxModule,
+        ScheduleModule.forRoot(),
+        ReconsiderationModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -20,6 +20,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   sweepEnabled: boolean;
   throttleLoginLimit: number;
+  /** Outcomes counted as corrections (纠错) in closures and statistics. */
+  correctionOutcomes: string[];
 }
 
 export class ConfigError extends Error {
@@ -104,6 +106,33 @@ function readCorsOrigins(env: Env): string[] {
   return origins;
 }
 
+const CORRECTION_OUTCOME_CODES = [
+  'change',
+  'revoke',
+  'confirm_illegal',
+  'confirm_invalid',
+  'order_performance',
+  'uphold',
+  'dismiss_request',
+];
+
+function readCorrectionOutcomes(env: Env): string[] {
+  const raw = env.CORRECTION_OUTCOMES;
+  if (raw === undefined || raw.trim() === '') {
+    return ['revoke', 'change', 'confirm_illegal', 'confirm_invalid', 'order_performance'];
+  }
+  const outcomes = raw.split(',').map((outcome) => outcome.trim());
+  for (const outcome of outcomes) {
+    if (!CORRECTION_OUTCOME_CODES.includes(outcome)) {
+      throw new ConfigError(
+        'CORRECTION_OUTCOMES',
+        `must list decision outcomes from ${CORRECTION_OUTCOME_CODES.join(', ')} (got "${outcome}")`,
+      );
+    }
+  }
+  return outcomes;
+}
+
 /** Reads and validates the environment once at boot; a bad value names its variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVIRONMENTS, 'development');
@@ -134,5 +163,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     sweepEnabled: readBoolean(env, 'SWEEP_ENABLED', true),
     throttleLoginLimit: readInt(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 10000),
+    correctionOutcomes: readCorrectionOutcomes(env),
   };
 }

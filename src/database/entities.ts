@@ -6,6 +6,9 @@ import { UserEntity } from '../modules/identity/user.entity';
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity';
 import { DeadlineEntity } from '../modules/deadlines/deadline.entity';
 import { CaseEventEntity } from '../modules/timeline/case-event.entity';
+import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity';
+import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence.entity';
+import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -17,4 +20,7 @@ export const ENTITIES: MixedList<Function> = [
   CalendarYearEntity,
   CaseEventEntity,
   DeadlineEntity,
+  OutboxMessageEntity,
+  NumberSequenceEntity,
+  ReconsiderationCaseEntity,
 ];

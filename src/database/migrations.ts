@@ -1,10 +1,12 @@
 import { EnableExtensions1764150000000 } from '../../migrations/1764150000000-EnableExtensions';
 import { CreateIdentityAndAudit1795724609523 } from '../../migrations/1795724609523-CreateIdentityAndAudit';
 import { CreateCalendarTimelineDeadlines1795725079088 } from '../../migrations/1795725079088-CreateCalendarTimelineDeadlines';
+import { CreateReconsiderationCases1795726009459 } from '../../migrations/1795726009459-CreateReconsiderationCases';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
   EnableExtensions1764150000000,
   CreateIdentityAndAudit1795724609523,
   CreateCalendarTimelineDeadlines1795725079088,
+  CreateReconsiderationCases1795726009459,
 ];

@@ -162,7 +162,7 @@ describe('legal calendar', () => {
         await deadlines.save(manager, movedCase, decisionFrom('2025-09-01'), calendar);
         await deadlines.save(manager, untouchedCase, decisionFrom('2024-03-01'), calendar);
       });
-      const pendingBefore = await deadlines.listForCase(pendingCase.caseId);
+      const pendingBefore = await deadlines.listForCase(pendingCase.caseId, '2026-11-26');
       expect(pendingBefore[0]).toMatchObject({ dueOn: null, pendingYear: 2027, status: 'open' });
 
       const replaced = await request(t.http)
@@ -171,7 +171,7 @@ describe('legal calendar', () => {
         .send(year2027)
         .expect(200);
       expect(replaced.body).toMatchObject({ year: 2027, source: 'admin', recomputedDeadlines: 1 });
-      const pendingAfter = await deadlines.listForCase(pendingCase.caseId);
+      const pendingAfter = await deadlines.listForCase(pendingCase.caseId, '2026-11-26');
       // 2026-11-20 + 60 days = 2027-01-19, a Tuesday.
       expect(pendingAfter[0]).toMatchObject({ dueOn: '2027-01-19', pendingYear: null });
       expect(pendingAfter[0].calendarVersion).toBe(replaced.body.version);
@@ -185,7 +185,7 @@ describe('legal calendar', () => {
         .auth(adminToken, { type: 'bearer' })
         .send({ holidays: [...year2025.holidays, '2025-10-31'], workdays: year2025.workdays })
         .expect(200);
-      const moved = await deadlines.listForCase(movedCase.caseId);
+      const moved = await deadlines.listForCase(movedCase.caseId, '2025-01-01');
       expect(moved[0]).toMatchObject({ dueOn: '2025-11-03' });
       const events = await t.app.get(TimelineService).list(movedCase.caseId);
       expect(events).toEqual([

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LegalCalendar } from '../../domain/calendar/legal-calendar.model';
 import type { DeadlineInput } from '../../domain/deadlines/compute-deadline.rule';
+import type { DeadlineRecord } from '../../domain/deadlines/deadline-record.type';
 import type { CaseType } from '../timeline/case-event.entity';
 import { computeStoredDeadline } from './deadline-computation';
 import type { DeadlineEntity, DeadlineStatus } from './deadline.entity';
@@ -21,6 +22,17 @@ export interface DeadlineChange {
   fromDueOn: string | null;
   toDueOn: string | null;
   pendingYear: number | null;
+}
+
+export interface DeadlineView {
+  kind: string;
+  status: DeadlineStatus;
+  triggerOn: string;
+  dueOn: string | null;
+  metOn: string | null;
+  pendingYear: number | null;
+  calendarVersion: number;
+  record: DeadlineRecord | null;
 }
 
 const OPEN_STATUSES: readonly DeadlineStatus[] = ['open', 'overdue', 'paused'];
@@ -153,13 +165,19 @@ export class DeadlinesService {
     return changes;
   }
 
-  async listForCase(caseId: string): Promise<DeadlineEntity[]> {
-    return this.dataSource.query<DeadlineEntity[]>(
-      `SELECT id, kind, status, trigger_on::text AS "triggerOn", due_on::text AS "dueOn",
-              met_on::text AS "metOn", pending_year AS "pendingYear",
-              calendar_version AS "calendarVersion", record
+  /** A case's deadlines; an open one past its due date shows as overdue before the sweep marks it. */
+  async listForCase(
+    caseId: string,
+    today: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DeadlineView[]> {
+    return manager.query<DeadlineView[]>(
+      `SELECT kind,
+              CASE WHEN status = 'open' AND due_on < $2::date THEN 'overdue' ELSE status END AS status,
+              trigger_on::text AS "triggerOn", due_on::text AS "dueOn", met_on::text AS "metOn",
+              pending_year AS "pendingYear", calendar_version AS "calendarVersion", record
          FROM deadline WHERE case_id = $1 ORDER BY trigger_on, kind`,
-      [caseId],
+      [caseId, today],
     );
   }
 }

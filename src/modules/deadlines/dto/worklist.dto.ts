@@ -1,0 +1,51 @@
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import {
+  DEADLINE_KINDS,
+  type DeadlineKind,
+} from '../../../domain/deadlines/deadline-definition.type';
+
+export const WORKLIST_STATUSES = ['open', 'overdue', 'due_soon', 'pending_calendar'] as const;
+export type WorklistStatus = (typeof WORKLIST_STATUSES)[number];
+
+export class WorklistQueryDto extends PageQueryDto {
+  /** open (default: not yet met, overdue included) | overdue | due_soon (≤ 3 working days) | pending_calendar (the calendar lacks a year) */
+  @IsOptional()
+  @IsIn(WORKLIST_STATUSES)
+  status?: WorklistStatus;
+
+  /** Only deadlines due before this date. */
+  @IsOptional()
+  @IsLegalDate()
+  dueBefore?: string;
+
+  @IsOptional()
+  @IsUUID()
+  handlerId?: string;
+
+  @IsOptional()
+  @IsIn(DEADLINE_KINDS)
+  kind?: DeadlineKind;
+}
+
+export class WorklistItemDto {
+  id!: string;
+  kind!: string;
+  /** open | overdue | paused */
+  status!: string;
+  caseType!: string;
+  caseId!: string;
+  receiptNumber!: string | null;
+  caseNumber!: string | null;
+  handlerId!: string | null;
+  startOn!: string;
+  dueOn!: string | null;
+  basis!: string | null;
+  pendingYear!: number | null;
+}
+
+export class WorklistPageDto {
+  items!: WorklistItemDto[];
+  nextCursor!: string | null;
+}

@@ -1,0 +1,184 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
+import {
+  OPINION_HEARING_METHODS,
+  OUTCOMES,
+  SUSPENSION_GROUNDS,
+  TERMINATION_REASONS,
+  type OpinionHearingMethod,
+  type Outcome,
+  type SuspensionGround,
+  type TerminationReason,
+} from '../../../domain/reconsideration/reconsideration-case.types';
+
+export class AssignDto {
+  /** A clerk or head of the case's agency. */
+  @IsUUID()
+  handlerId!: string;
+}
+
+export class RequestCorrectionDto {
+  /** Date of the written correction notice (within 5 working days of receipt, 第三十一条). */
+  @IsLegalDate()
+  noticeOn!: string;
+
+  /** Everything to supply, listed at once (一次性载明). */
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(1000, { each: true })
+  items!: string[];
+}
+
+export class ServedOnDto {
+  @IsLegalDate()
+  servedOn!: string;
+}
+
+export class ReceivedOnDto {
+  @IsLegalDate()
+  receivedOn!: string;
+}
+
+export class AcceptDto {
+  @IsLegalDate()
+  acceptedOn!: string;
+
+  /** ordinary | simplified (第五十三条) */
+  @IsOptional()
+  @IsIn(['ordinary', 'simplified'])
+  procedure?: Procedure;
+
+  /** A case number of the office's own; otherwise assigned from the agency's template. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  caseNumber?: string;
+}
+
+export class RejectDto {
+  @IsLegalDate()
+  rejectedOn!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  /** For lack of jurisdiction: the competent body (第三十条第二款). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  competentBody?: string;
+}
+
+export class SendCopyDto {
+  @IsLegalDate()
+  sentOn!: string;
+
+  /** When the respondent received the copy: starts its reply period. */
+  @IsOptional()
+  @IsLegalDate()
+  respondentReceivedOn?: string;
+}
+
+export class OpinionHeardDto {
+  @IsLegalDate()
+  heardOn!: string;
+
+  /** in_person 当面 | online 互联网 | phone 电话 (第四十九条) */
+  @IsIn(OPINION_HEARING_METHODS)
+  how!: OpinionHearingMethod;
+}
+
+export class ReasonDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class SuspendDto {
+  @IsLegalDate()
+  suspendedOn!: string;
+
+  /** A ground of 行政复议法 第三十九条第一款 */
+  @IsIn(SUSPENSION_GROUNDS)
+  ground!: SuspensionGround;
+}
+
+export class ResumeDto {
+  @IsLegalDate()
+  resumedOn!: string;
+}
+
+export class ExtendDto {
+  @IsLegalDate()
+  approvedOn!: string;
+
+  /** At most 30 days (第六十二条). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ApprovedOnDto {
+  @IsLegalDate()
+  approvedOn!: string;
+}
+
+export class ConcludeDto {
+  @IsLegalDate()
+  concludedOn!: string;
+
+  /** change 变更 | revoke 撤销 | confirm_illegal 确认违法 | order_performance 责令履行 | confirm_invalid 确认无效 | uphold 维持 | dismiss_request 驳回复议请求 | dismiss_application 驳回复议申请 | mediation 调解 | terminated 终止 */
+  @IsIn(OUTCOMES)
+  outcome!: Outcome;
+
+  /** For `terminated`: a ground of 第四十一条 (withdrawn 撤回, …). */
+  @IsOptional()
+  @IsIn(TERMINATION_REASONS)
+  terminationReason?: TerminationReason;
+
+  /** e.g. 乐府复决〔2024〕12号 */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionNumber?: string;
+
+  /** Required when concluding after the decision deadline. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  lateReason?: string;
+}
+
+export class ArchivedOnDto {
+  @IsLegalDate()
+  archivedOn!: string;
+}

@@ -1,0 +1,151 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+} from '../../../domain/reconsideration/reconsideration-case.types';
+
+export class ApplicantViewDto {
+  kind!: 'person' | 'organization';
+  name!: string;
+  /** Masked (`3602**********1234`) in lists and for viewers. */
+  idNumber!: string | null;
+  contact!: string | null;
+}
+
+export class CaseDeadlineDto {
+  /** e.g. acceptance_review, correction_reply, decision, litigation_window */
+  kind!: string;
+  /** The trigger date (not counted). */
+  startOn!: string;
+  /** Null while paused (suspended) or while the calendar lacks a year. */
+  dueOn!: string | null;
+  /** open | met | overdue | paused | cancelled */
+  status!: string;
+  metOn!: string | null;
+  /** Statute and article. */
+  basis!: string | null;
+  /** The calendar year this deadline waits for, when the calendar lacks it. */
+  pendingYear!: number | null;
+  /** The full self-explaining computation (rule, raw and final dates, ledger, calendar version). */
+  explanation!: Record<string, unknown> | null;
+}
+
+export class CaseDto {
+  id!: string;
+  agencyId!: string;
+  /** e.g. 乐府复收〔2024〕17号 */
+  receiptNumber!: string;
+  /** e.g. 乐府复〔2024〕12号, assigned on acceptance */
+  caseNumber!: string | null;
+  /** received | correction_requested | under_review | suspended | concluded | served | archived | rejected | abandoned */
+  status!: CaseStatus;
+  procedure!: string;
+  major!: boolean;
+  hearingRequested!: boolean;
+  channel!: string;
+  applicants!: ApplicantViewDto[];
+  agent!: Record<string, unknown> | null;
+  thirdParties!: Record<string, unknown>[];
+  respondent!: { agencyId: string | null; name: string };
+  contestedAct!: Record<string, unknown>;
+  requests!: string;
+  factsAndReasons!: string | null;
+  limitationObstacle!: Record<string, unknown> | null;
+  knownOn!: string;
+  receivedOn!: string;
+  postmarkedOn!: string | null;
+  acceptedOn!: string | null;
+  /** decided 决定受理 | deemed 视为受理 */
+  acceptedHow!: string | null;
+  rejectedOn!: string | null;
+  rejection!: Record<string, unknown> | null;
+  abandonedOn!: string | null;
+  correction!: {
+    noticeOn: string | null;
+    items: string[];
+    noticeServedOn: string | null;
+    receivedOn: string | null;
+  };
+  copySentOn!: string | null;
+  respondentReceivedOn!: string | null;
+  replyReceivedOn!: string | null;
+  opinionHeardOn!: string | null;
+  opinionHeardHow!: string | null;
+  writtenReviewReason!: string | null;
+  hearingsHeld!: number;
+  suspendedOn!: string | null;
+  suspensionGround!: string | null;
+  suspensions!: Record<string, unknown>[];
+  extension!: Record<string, unknown> | null;
+  decisionDueOn!: string | null;
+  concludedOn!: string | null;
+  outcome!: string | null;
+  terminationReason!: string | null;
+  decisionNumber!: string | null;
+  concludedLate!: boolean;
+  lateReason!: string | null;
+  servedOn!: string | null;
+  archivedOn!: string | null;
+  handlerId!: string | null;
+  /** Commands the current status allows. */
+  allowedCommands!: string[];
+  deadlines!: CaseDeadlineDto[];
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class CaseSummaryDto {
+  id!: string;
+  receiptNumber!: string;
+  caseNumber!: string | null;
+  status!: CaseStatus;
+  procedure!: string;
+  applicants!: ApplicantViewDto[];
+  respondentName!: string;
+  contestedActTitle!: string;
+  receivedOn!: string;
+  acceptedOn!: string | null;
+  decisionDueOn!: string | null;
+  concludedOn!: string | null;
+  handlerId!: string | null;
+  version!: number;
+}
+
+export class CasePageDto {
+  items!: CaseSummaryDto[];
+  nextCursor!: string | null;
+}
+
+export class CaseQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @IsOptional()
+  @IsUUID()
+  handlerId?: string;
+
+  /** Substring of receipt/case number, applicant, respondent or act document number. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @IsOptional()
+  @IsLegalDate()
+  receivedFrom?: string;
+
+  @IsOptional()
+  @IsLegalDate()
+  receivedTo?: string;
+
+  /** true: only cases with an overdue deadline. */
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+}

@@ -1,0 +1,54 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { OUTCOMES, type Outcome } from '../../../domain/reconsideration/reconsideration-case.types';
+
+export class ClosureDto {
+  caseId!: string;
+  receiptNumber!: string;
+  caseNumber!: string | null;
+  status!: string;
+  outcome!: string | null;
+  terminationReason!: string | null;
+  concludedOn!: string | null;
+  concludedLate!: boolean;
+  decisionNumber!: string | null;
+  servedOn!: string | null;
+  /** 15 days after service (行政诉讼法 第四十五条). */
+  litigationWindowEndsOn!: string | null;
+  /** Whether a lawsuit followed. */
+  litigated!: boolean;
+  archivedOn!: string | null;
+  /** The outcome is in the configured correction set (纠错). */
+  corrected!: boolean;
+}
+
+export class ClosurePageDto {
+  items!: ClosureDto[];
+  nextCursor!: string | null;
+}
+
+export class ClosureQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsLegalDate()
+  concludedFrom?: string;
+
+  @IsOptional()
+  @IsLegalDate()
+  concludedTo?: string;
+
+  @IsOptional()
+  @IsIn(OUTCOMES)
+  outcome?: Outcome;
+
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  served?: 'true' | 'false';
+
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  archived?: 'true' | 'false';
+}

@@ -1,0 +1,254 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { isValidIdCardNumber } from '../../../domain/reconsideration/id-card-number.value';
+import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
+import { CHANNELS, type Channel } from '../../../domain/reconsideration/reconsideration-case.types';
+import {
+  ACT_KINDS,
+  ADMINISTRATIVE_FIELDS,
+  type ActKind,
+  type AdministrativeField,
+} from './case-vocabulary';
+
+/** 统一社会信用代码: 18 characters of digits and capital letters (no I, O, Z, S, V). */
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+/** A person's resident ID number (checked) or an organization's unified social credit code. */
+function IsApplicantIdNumber(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isApplicantIdNumber',
+    validator: {
+      validate: (value: unknown, args) => {
+        if (typeof value !== 'string') return false;
+        const kind = (args?.object as Partial<ApplicantDto>).kind;
+        return kind === 'organization' ? CREDIT_CODE.test(value) : isValidIdCardNumber(value);
+      },
+      defaultMessage: (args) =>
+        (args?.object as Partial<ApplicantDto>).kind === 'organization'
+          ? '$property must be an 18-character unified social credit code'
+          : '$property must be a valid mainland resident ID number (18 characters, check digit)',
+    },
+  });
+}
+
+export class ApplicantDto {
+  /** person 自然人 | organization 法人或者其他组织 */
+  @IsIn(['person', 'organization'])
+  kind!: 'person' | 'organization';
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  /** A person's resident ID number (checked), or an organization's unified social credit code. */
+  @IsOptional()
+  @IsApplicantIdNumber()
+  idNumber?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contact?: string;
+}
+
+export class PartyDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  idNumber?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contact?: string;
+}
+
+export class RespondentDto {
+  /** An administrative agency registered under the caller's reconsideration body. */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  /** Free-text name when the agency is not registered; defaults to the agency's name. */
+  @ValidateIf((respondent: RespondentDto) => !respondent.agencyId || respondent.name !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+}
+
+export class ContestedActDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  /** e.g. 乐公（治）行罚决字〔2024〕123号 */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  documentNumber?: string;
+
+  @IsOptional()
+  @IsLegalDate()
+  actOn?: string;
+
+  /** public_security 公安 | natural_resources 自然资源 | market_regulation 市场监管 | human_resources_social_security 人力资源和社会保障 | housing_construction 住房城乡建设 | transport 交通运输 | ecology_environment 生态环境 | agriculture_rural 农业农村 | other 其他 */
+  @IsIn(Object.keys(ADMINISTRATIVE_FIELDS))
+  field!: AdministrativeField;
+
+  /** administrative_penalty 行政处罚 | complaint_handling 举报投诉处理 | information_disclosure 政府信息公开 | expropriation 行政征收 | confirmation 行政确认 | enforcement 行政强制 | inaction 行政不作为 | ownership_determination 行政确权 | licensing 行政许可 | work_injury_determination 工伤认定 | other 其他 */
+  @IsIn(Object.keys(ACT_KINDS))
+  actKind!: ActKind;
+
+  /** The act concerns real estate (不动产): the outer limit is 20 years (第二十一条). */
+  @IsOptional()
+  @IsBoolean()
+  realEstate?: boolean;
+
+  /** The applicant was not told of the right to apply (第二十条第三款): 1-year outer limit. */
+  @IsOptional()
+  @IsBoolean()
+  remedyRightsNotTold?: boolean;
+}
+
+export class LimitationObstacleDto {
+  /** When the obstacle (force majeure or another justified reason) ended. */
+  @IsLegalDate()
+  endedOn!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class CreateCaseDto {
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ApplicantDto)
+  applicants!: ApplicantDto[];
+
+  @ValidateNested()
+  @Type(() => RespondentDto)
+  respondent!: RespondentDto;
+
+  @ValidateNested()
+  @Type(() => ContestedActDto)
+  contestedAct!: ContestedActDto;
+
+  /** When the applicant knew or should have known the act (第二十条). */
+  @IsLegalDate()
+  knownOn!: string;
+
+  @IsLegalDate()
+  receivedOn!: string;
+
+  /** in_person 当面 | mail 邮寄 | online 网上 | fax 传真 | other 其他 */
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  /** Mail only: the postmark date, which counts as the filing date. */
+  @IsOptional()
+  @IsLegalDate()
+  postmarkedOn?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  requests!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50000)
+  factsAndReasons?: string;
+
+  /** ordinary 普通程序 (default) | simplified 简易程序 (第五十三条) */
+  @IsOptional()
+  @IsIn(['ordinary', 'simplified'])
+  procedure?: Procedure;
+
+  /** 重大、疑难、复杂: conclusion needs a hearing (第五十条). */
+  @IsOptional()
+  @IsBoolean()
+  major?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  hearingRequested?: boolean;
+
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
+  thirdParties?: PartyDto[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PartyDto)
+  agent?: PartyDto;
+
+  /** A justified obstacle to applying in time (第二十条第二款). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitationObstacleDto)
+  limitationObstacle?: LimitationObstacleDto;
+}
+
+export class UpdateCaseDto {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  requests?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50000)
+  factsAndReasons?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  major?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  hearingRequested?: boolean;
+
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
+  thirdParties?: PartyDto[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PartyDto)
+  agent?: PartyDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContestedActDto)
+  contestedAct?: ContestedActDto;
+}
