@@ -34,14 +34,17 @@ export class CreateReconsiderationCases1795726009459 implements MigrationInterfa
     await queryRunner.query(
       'CREATE UNIQUE INDEX "reconsideration_case_receipt_number_key" ON "reconsideration_case"  ("agency_id", "receipt_number") ',
     );
-    // Substring search over Chinese names and numbers (`q`), declared synchronize: false.
+    // Substring search over Chinese names and numbers (`q`) within one agency, declared
+    // synchronize: false; btree_gin lets the agency id share the trigram index.
+    await queryRunner.query('CREATE EXTENSION IF NOT EXISTS btree_gin');
     await queryRunner.query(
-      'CREATE INDEX "reconsideration_case_search_trgm_idx" ON "reconsideration_case" USING gin ("search_text" gin_trgm_ops)',
+      'CREATE INDEX "reconsideration_case_search_trgm_idx" ON "reconsideration_case" USING gin ("agency_id", "search_text" gin_trgm_ops)',
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX "public"."reconsideration_case_search_trgm_idx"');
+    await queryRunner.query('DROP EXTENSION IF EXISTS btree_gin');
     await queryRunner.query('DROP INDEX "public"."reconsideration_case_receipt_number_key"');
     await queryRunner.query('DROP INDEX "public"."reconsideration_case_case_number_key"');
     await queryRunner.query('DROP INDEX "public"."reconsideration_case_list_idx"');

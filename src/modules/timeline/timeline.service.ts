@@ -52,6 +52,36 @@ export class TimelineService {
     return row.id;
   }
 
+  /** Appends many events in one statement (the sweep marks deadlines in batches). */
+  async appendMany(manager: EntityManager, events: NewCaseEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.query(
+      `INSERT INTO case_event
+         (case_type, case_id, agency_id, type, actor_kind, actor_id, actor_name, occurred_on, request_id, payload)
+       SELECT e.case_type, e.case_id, e.agency_id, e.type, e.actor_kind, e.actor_id, e.actor_name,
+              e.occurred_on, e.request_id, e.payload
+         FROM jsonb_to_recordset($1::jsonb) AS e(case_type text, case_id uuid, agency_id uuid,
+              type text, actor_kind text, actor_id uuid, actor_name text, occurred_on date,
+              request_id text, payload jsonb)`,
+      [
+        JSON.stringify(
+          events.map((event) => ({
+            case_type: event.caseType,
+            case_id: event.caseId,
+            agency_id: event.agencyId,
+            type: event.type,
+            actor_kind: event.actor.kind,
+            actor_id: event.actor.id,
+            actor_name: event.actor.name,
+            occurred_on: event.occurredOn,
+            request_id: event.actor.requestId ?? null,
+            payload: event.payload,
+          })),
+        ),
+      ],
+    );
+  }
+
   /** The timeline of one case, oldest first. */
   async list(caseId: string): Promise<CaseEventDto[]> {
     const rows = await this.dataSource.query<CaseEventRow[]>(

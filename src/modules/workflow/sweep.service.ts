@@ -206,8 +206,9 @@ export class SweepService {
     eventType: (row: MarkedRow) => string,
     topic: string,
   ): Promise<void> {
-    for (const row of rows) {
-      await this.timeline.append(manager, {
+    await this.timeline.appendMany(
+      manager,
+      rows.map((row) => ({
         caseType: row.case_type,
         caseId: row.case_id,
         agencyId: row.agency_id,
@@ -215,13 +216,20 @@ export class SweepService {
         actor: SYSTEM_ACTOR,
         occurredOn: null,
         payload: { kind: row.kind, dueOn: row.due_on },
-      });
-      await this.outbox.enqueue(manager, row.agency_id, topic, {
-        caseType: row.case_type,
-        caseId: row.case_id,
-        kind: row.kind,
-        dueOn: row.due_on,
-      });
-    }
+      })),
+    );
+    await this.outbox.enqueueMany(
+      manager,
+      rows.map((row) => ({
+        agencyId: row.agency_id,
+        topic,
+        payload: {
+          caseType: row.case_type,
+          caseId: row.case_id,
+          kind: row.kind,
+          dueOn: row.due_on,
+        },
+      })),
+    );
   }
 }

@@ -155,7 +155,7 @@ export class WorkflowService {
 
   /**
    * Stores the deadlines the case has now. Returns the decision deadline in force when the plan
-   * recomputed or cancelled it (null while paused), undefined when it left it alone.
+   * recomputed it (null while paused), undefined when the plan left it alone.
    */
   async applyDeadlinePlan(
     manager: EntityManager,
@@ -164,9 +164,7 @@ export class WorkflowService {
   ): Promise<LegalDate | null | undefined> {
     const calendar = await this.calendars.current();
     const plan = planDeadlines(toCaseFacts(entity));
-    let decisionDueOn: string | null | undefined = plan.cancelled.includes('decision')
-      ? null
-      : undefined;
+    let decisionDueOn: string | null | undefined;
     for (const input of plan.open) {
       const dueOn = await this.deadlines.save(manager, ref, input, calendar);
       if (input.kind === 'decision') decisionDueOn = dueOn;
