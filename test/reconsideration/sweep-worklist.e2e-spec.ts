@@ -231,6 +231,28 @@ describe('sweep, worklist, search and tenant isolation', () => {
       expect(deadlineOf(unchanged.body, 'acceptance_review')).toBeDefined();
     });
 
+    it('lets an admin read an agency’s cases and worklist by naming the agency', async () => {
+      const theirCase = await createCase(t, theirs.clerk.token);
+      const cases = await request(t.http)
+        .get(`/api/v1/reconsideration-cases?agencyId=${theirs.agency.id}&limit=200`)
+        .auth(adminToken, { type: 'bearer' })
+        .expect(200);
+      expect(cases.body.items.map((item: { id: string }) => item.id)).toContain(theirCase.id);
+      const worklist = await request(t.http)
+        .get(`/api/v1/deadlines?agencyId=${theirs.agency.id}&limit=200`)
+        .auth(adminToken, { type: 'bearer' })
+        .expect(200);
+      expect(worklist.body.items.map((item: { caseId: string }) => item.caseId)).toContain(
+        theirCase.id,
+      );
+      // A head naming another agency still sees only their own.
+      const head = await request(t.http)
+        .get(`/api/v1/reconsideration-cases?agencyId=${theirs.agency.id}&limit=200`)
+        .auth(mine.head.token, { type: 'bearer' })
+        .expect(200);
+      expect(head.body.items.map((item: { id: string }) => item.id)).not.toContain(theirCase.id);
+    });
+
     it('refuses a handler or respondent from another agency (404)', async () => {
       const created = await createCase(t, mine.clerk.token);
       await command(t, mine.clerk.token, created.id, 'assign', {

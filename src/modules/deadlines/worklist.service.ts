@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../common/auth/actor';
+import { scopeAgencyId, type Actor } from '../../common/auth/actor';
 import { legalToday } from '../../common/clock/legal-today';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.period';
@@ -37,7 +37,7 @@ export class WorklistService {
   async list(actor: Actor, query: WorklistQueryDto): Promise<Page<WorklistItemDto>> {
     const today = legalToday();
     const after = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [actor.agencyId, today];
+    const params: unknown[] = [scopeAgencyId(actor, query.agencyId), today];
     const where = ['d.agency_id = $1'];
     const add = (clause: (p: string) => string, value: unknown) => {
       params.push(value);

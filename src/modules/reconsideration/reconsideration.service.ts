@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isAdmin, type Actor } from '../../common/auth/actor';
+import { isAdmin, scopeAgencyId, type Actor } from '../../common/auth/actor';
 import { legalToday } from '../../common/clock/legal-today';
 import { checkIfMatch } from '../../common/http/etag';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
@@ -174,7 +174,7 @@ export class ReconsiderationService {
   ): Promise<Page<ReturnType<typeof toCaseSummaryDto>>> {
     const after = decodeCursor(query.cursor, 2);
     const where: string[] = ['c.agency_id = $1'];
-    const params: unknown[] = [actor.agencyId];
+    const params: unknown[] = [scopeAgencyId(actor, query.agencyId)];
     const add = (clause: (n: string) => string, value: unknown) => {
       params.push(value);
       where.push(clause(`$${params.length}`));

@@ -10,6 +10,11 @@ export const WORKLIST_STATUSES = ['open', 'overdue', 'due_soon', 'pending_calend
 export type WorklistStatus = (typeof WORKLIST_STATUSES)[number];
 
 export class WorklistQueryDto extends PageQueryDto {
+  /** Admins only: the deadlines of this reconsideration body. */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
   /** open (default: not yet met, overdue included) | overdue | due_soon (≤ 3 working days) | pending_calendar (the calendar lacks a year) */
   @IsOptional()
   @IsIn(WORKLIST_STATUSES)

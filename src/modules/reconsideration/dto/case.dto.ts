@@ -121,6 +121,11 @@ export class CasePageDto {
 }
 
 export class CaseQueryDto extends PageQueryDto {
+  /** Admins only: the cases of this reconsideration body. */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
