@@ -16,6 +16,7 @@ import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { ReconsiderationModule } from './modules/reconsideration/reconsideration.module';
+import { HearingsModule } from './modules/hearings/hearings.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -46,6 +47,7 @@ export class AppModule {
         OutboxModule,
         ScheduleModule.forRoot(),
         ReconsiderationModule,
+        HearingsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

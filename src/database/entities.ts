@@ -9,6 +9,8 @@ import { CaseEventEntity } from '../modules/timeline/case-event.entity';
 import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity';
 import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence.entity';
 import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
+import { HearingEntity } from '../modules/hearings/hearing.entity';
+import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -23,4 +25,6 @@ export const ENTITIES: MixedList<Function> = [
   OutboxMessageEntity,
   NumberSequenceEntity,
   ReconsiderationCaseEntity,
+  HearingEntity,
+  HearingParticipantEntity,
 ];

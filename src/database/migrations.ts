@@ -2,6 +2,7 @@ import { EnableExtensions1764150000000 } from '../../migrations/1764150000000-En
 import { CreateIdentityAndAudit1795724609523 } from '../../migrations/1795724609523-CreateIdentityAndAudit';
 import { CreateCalendarTimelineDeadlines1795725079088 } from '../../migrations/1795725079088-CreateCalendarTimelineDeadlines';
 import { CreateReconsiderationCases1795726009459 } from '../../migrations/1795726009459-CreateReconsiderationCases';
+import { CreateHearings1795726592522 } from '../../migrations/1795726592522-CreateHearings';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateIdentityAndAudit1795724609523,
   CreateCalendarTimelineDeadlines1795725079088,
   CreateReconsiderationCases1795726009459,
+  CreateHearings1795726592522,
 ];

@@ -80,4 +80,10 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'api-clients': 'Integration clients authenticated by API key',
   audit: 'The append-only audit trail of every mutation',
   calendar: 'China’s legal calendar of working days and due-date arithmetic',
+  'reconsideration-cases':
+    'Reconsideration cases (行政复议案件): intake, workflow commands, closure',
+  deadlines: 'The statutory deadlines across cases: the worklist',
+  workflow: 'The deadline sweep: deemed acceptance and abandonment, overdue marking',
+  hearings:
+    'Hearings (听证) and opinion hearings (听取意见): scheduling, attendance, calendar feed',
 };

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('outbox_message')
 @Index('outbox_message_pending_idx', ['deliveredAt', 'id'])
+@Index('outbox_message_hearing_reminder_idx', { synchronize: false })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
@@ -28,4 +29,12 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
+
+  /** Not to be delivered before this instant (hearing reminders); now() for everything else. */
+  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
+  availableAt!: Date;
+
+  /** Set when a later change made the message moot (a rescheduled or cancelled hearing's reminder): never deliver it. */
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt!: Date | null;
 }

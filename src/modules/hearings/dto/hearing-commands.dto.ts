@@ -1,0 +1,110 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { IsInstant } from '../is-instant.decorator';
+import { MAX_DURATION_MINUTES, NOT_BLANK, NOT_BLANK_MESSAGE } from './schedule-hearing.dto';
+
+export class RescheduleHearingDto {
+  /** The new start, ISO 8601 with offset. */
+  @IsInstant()
+  startsAt!: string;
+
+  /** The new length in minutes (1–720); unchanged when absent. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DURATION_MINUTES)
+  durationMinutes?: number;
+
+  /** The new room; unchanged when absent. */
+  @IsOptional()
+  @IsString()
+  @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
+  @MaxLength(200)
+  location?: string;
+
+  /** Date of the new written notice: the new date must again be at least 5 working days later (第五十一条). */
+  @IsLegalDate()
+  noticeOn!: string;
+}
+
+export class CancelHearingDto {
+  /** Why the hearing is called off. */
+  @IsString()
+  @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class RespondentAttendanceDto {
+  /** Whether the respondent's responsible person (被申请人的负责人) attended. */
+  @IsBoolean()
+  attended!: boolean;
+
+  /** The responsible person's name (whether or not they attended). */
+  @IsString()
+  @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
+  @MaxLength(100)
+  personName!: string;
+
+  /** The responsible person's title, e.g. 副局长. */
+  @IsString()
+  @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
+  @MaxLength(100)
+  title!: string;
+
+  /** The staff member delegated to attend (委托相应的工作人员); required when the responsible person was absent (第五十一条第三款). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  delegateName?: string;
+
+  /** Why the responsible person could not attend; required when absent, not allowed when they attended. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @ValidateBy({
+    name: 'onlyWhenAbsent',
+    validator: {
+      validate: (_value: unknown, args) =>
+        (args?.object as Partial<RespondentAttendanceDto>).attended !== true,
+      defaultMessage: () => '$property is only for an absent responsible person',
+    },
+  })
+  reason?: string;
+}
+
+export class RecordHearingDto {
+  /** The day the hearing was held (China Standard Time): the day it was notified for. */
+  @IsLegalDate()
+  heldOn!: string;
+
+  /** Whether the applicant attended (第五十一条第二款: refusing without good reason waives the hearing). */
+  @IsBoolean()
+  applicantAttended!: boolean;
+
+  /** Who attended for the respondent (第五十一条第三款). */
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => RespondentAttendanceDto)
+  respondentAttendance!: RespondentAttendanceDto;
+
+  /** Notes for the record (听证笔录 summary). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  notes?: string;
+}
