@@ -12,6 +12,7 @@ import {
   validationProblem,
 } from '../../common/problem/problem';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { rowToEntity } from '../../database/raw-rows';
 import { AuditService } from '../audit/audit.service';
 import { AgencyEntity } from './agency.entity';
 import { toAgencyDto } from './agency.mapper';
@@ -30,11 +31,16 @@ export class AgenciesService {
 
   /** An agency visible to the actor: any for an admin, their own tenant's otherwise. */
   async findVisible(actor: Actor, id: string, manager?: EntityManager): Promise<AgencyEntity> {
-    const agency = await (manager ?? this.dataSource.manager).findOne(AgencyEntity, {
-      where: isAdmin(actor) ? { id } : { id, tenantId: actor.agencyId ?? undefined },
-    });
-    if (!agency || (!isAdmin(actor) && !actor.agencyId)) throw notFoundProblem(`Agency ${id}`);
-    return agency;
+    const admin = isAdmin(actor);
+    if (!admin && !actor.agencyId) throw notFoundProblem(`Agency ${id}`);
+    const rows = await (manager ?? this.dataSource.manager).query<Record<string, unknown>[]>(
+      admin
+        ? 'SELECT * FROM agency WHERE id = $1'
+        : 'SELECT * FROM agency WHERE id = $1 AND tenant_id = $2',
+      admin ? [id] : [id, actor.agencyId],
+    );
+    if (!rows[0]) throw notFoundProblem(`Agency ${id}`);
+    return rowToEntity(this.dataSource, AgencyEntity, rows[0]);
   }
 
   async get(actor: Actor, id: string): Promise<AgencyDto> {

@@ -39,8 +39,13 @@ export function unauthorized(detail = 'Missing or invalid credentials'): Problem
   });
 }
 
+const ACTOR_CACHE_MS = 5_000;
+const ACTOR_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class AuthService {
+  private readonly actorCache = new Map<string, { actor: Actor | null; until: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
@@ -77,15 +82,32 @@ export class AuthService {
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds };
   }
 
-  /** The user behind a verified token, if still active and the token not revoked. */
+  /**
+   * The user behind a verified token, if still active and the token not revoked. Looked up at
+   * most every few seconds per user and token version: a revocation takes effect at once on the
+   * instance that made it (see `forgetUser`) and within ACTOR_CACHE_MS on the others.
+   */
   async actorForToken(claims: TokenClaims): Promise<Actor | null> {
+    const key = `${claims.sub}:${claims.tv}`;
+    const cached = this.actorCache.get(key);
+    if (cached && cached.until > Date.now()) return cached.actor;
     const rows: UserRow[] = await this.dataSource.query(
       'SELECT id, username, display_name, roles, agency_id, active, token_version FROM app_user WHERE id = $1',
       [claims.sub],
     );
     const user = rows[0];
-    if (!user || !user.active || user.token_version !== claims.tv) return null;
-    return this.toActor(user);
+    const actor =
+      user && user.active && user.token_version === claims.tv ? this.toActor(user) : null;
+    if (this.actorCache.size >= ACTOR_CACHE_SIZE) this.actorCache.clear();
+    this.actorCache.set(key, { actor, until: Date.now() + ACTOR_CACHE_MS });
+    return actor;
+  }
+
+  /** Drops a user's cached identity after a change to their roles, agency, password or status. */
+  forgetUser(userId: string): void {
+    for (const key of this.actorCache.keys()) {
+      if (key.startsWith(`${userId}:`)) this.actorCache.delete(key);
+    }
   }
 
   async me(actor: Actor): Promise<MeDto> {

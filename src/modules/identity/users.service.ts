@@ -13,6 +13,7 @@ import {
 } from '../../common/problem/problem';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { AuditService } from '../audit/audit.service';
+import { AuthService } from './auth.service';
 import { AgencyEntity } from './agency.entity';
 import type { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import { hashPassword } from './password-hasher';
@@ -31,6 +32,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   private async findVisible(actor: Actor, id: string, manager: EntityManager, lock = false) {
@@ -112,7 +114,7 @@ export class UsersService {
     ifMatch: string | undefined,
   ): Promise<UserDto> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await this.findVisible(actor, id, manager, true);
       checkIfMatch(ifMatch, user.version);
       if (!isAdmin(actor)) {
@@ -152,6 +154,8 @@ export class UsersService {
       });
       return toUserDto(user);
     });
+    this.auth.forgetUser(id);
+    return updated;
   }
 
   private assertHeadMayGrant(roles: readonly UserRole[]): void {

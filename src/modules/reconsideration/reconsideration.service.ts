@@ -9,6 +9,7 @@ import { notFoundProblem, validationProblem, type FieldError } from '../../commo
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { yearOf, type LegalDate } from '../../domain/calendar/legal-date.value';
+import { rowToEntity } from '../../database/raw-rows';
 import { AuditService } from '../audit/audit.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -334,12 +335,15 @@ export class ReconsiderationService {
   }
 
   private async findVisible(actor: Actor, id: string, manager?: EntityManager) {
-    const entity = await (manager ?? this.dataSource.manager).findOne(ReconsiderationCaseEntity, {
-      where:
-        isAdmin(actor) && !actor.agencyId ? { id } : { id, agencyId: actor.agencyId ?? undefined },
-    });
-    if (!entity) throw notFoundProblem(`Reconsideration case ${id}`);
-    return entity;
+    const everyAgency = isAdmin(actor) && !actor.agencyId;
+    const rows = await (manager ?? this.dataSource.manager).query<Record<string, unknown>[]>(
+      everyAgency
+        ? 'SELECT * FROM reconsideration_case WHERE id = $1'
+        : 'SELECT * FROM reconsideration_case WHERE id = $1 AND agency_id = $2',
+      everyAgency ? [id] : [id, actor.agencyId],
+    );
+    if (!rows[0]) throw notFoundProblem(`Reconsideration case ${id}`);
+    return rowToEntity(this.dataSource, ReconsiderationCaseEntity, rows[0]);
   }
 
   private async resolveRespondent(

@@ -1,0 +1,81 @@
+/*
+ * `npm run seed:bench`: a realistic dataset for the benchmarks — by default 1,000,000
+ * reconsideration cases over five years with their events and deadlines — generated in bulk
+ * inside PostgreSQL. Target: DATABASE_URL, or the embedded server kept in ./.data/bench-pg.
+ *
+ * Knobs: BENCH_CASES (1000000), BENCH_DAYS (1826).
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { hashPassword } from '../src/modules/identity/password-hasher';
+import { startEmbeddedDatabase, type RunningDatabase } from '../src/database/embedded-database';
+import { runMigrations } from '../src/database/run-migrations';
+import { legalToday } from '../src/common/clock/legal-today';
+import { seedDataset } from './seed-dataset';
+
+export const BENCH_DATA_DIR = resolve(__dirname, '..', '..', '.data', 'bench-pg');
+export const BENCH_AGENCY_CODE = 'BENCH';
+export const BENCH_CLERK = 'bench-clerk';
+export const BENCH_CLERK_PASSWORD = 'bench-clerk-password';
+
+export async function openBenchDatabase(): Promise<RunningDatabase> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  return startEmbeddedDatabase(BENCH_DATA_DIR, 'fuyi_bench');
+}
+
+async function main(): Promise<void> {
+  const cases = Number(process.env.BENCH_CASES ?? 1_000_000);
+  const days = Number(process.env.BENCH_DAYS ?? 1826);
+  const database = await openBenchDatabase();
+  const client = new Client({ connectionString: database.url });
+  try {
+    await runMigrations(database.url);
+    await client.connect();
+    const agencyId = randomUUID();
+    const clerkId = randomUUID();
+    await client.query('DELETE FROM deadline');
+    await client.query('TRUNCATE reconsideration_case, number_sequence');
+    await client.query(`DELETE FROM app_user WHERE username = $1`, [BENCH_CLERK]);
+    await client.query(`DELETE FROM agency WHERE code = $1`, [BENCH_AGENCY_CODE]);
+    await client.query(
+      `INSERT INTO agency (id, name, code, kind, tenant_id, receipt_number_template, case_number_template, version)
+       VALUES ($1, '乐平市人民政府（基准）', $2, 'reconsideration_body', $1, 'BENCH复收〔{year}〕{seq}号', 'BENCH复〔{year}〕{seq}号', 1)`,
+      [agencyId, BENCH_AGENCY_CODE],
+    );
+    await client.query(
+      `INSERT INTO app_user (id, username, display_name, password_hash, roles, agency_id, active, token_version, version)
+       VALUES ($1, $2, '基准承办人', $3, '{clerk}', $4, true, 0, 1)`,
+      [clerkId, BENCH_CLERK, await hashPassword(BENCH_CLERK_PASSWORD), agencyId],
+    );
+    // Numbers continue after the seeded ones, per year.
+    const started = Date.now();
+    await seedDataset(client, { agencyId, handlerId: clerkId, cases, days, today: legalToday() });
+    await client.query(
+      `INSERT INTO number_sequence (agency_id, kind, year, last_value)
+       SELECT $1, kind, y, $2 FROM generate_series(2000, 2100) AS y,
+              unnest(ARRAY['receipt', 'case']) AS kind`,
+      [agencyId, cases],
+    );
+    const [{ events }] = (await client.query('SELECT count(*)::int AS events FROM case_event'))
+      .rows as Array<{ events: number }>;
+    const [{ deadlines }] = (await client.query('SELECT count(*)::int AS deadlines FROM deadline'))
+      .rows as Array<{ deadlines: number }>;
+    process.stdout.write(
+      `seeded ${cases} cases, ${events} events, ${deadlines} deadlines in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+    await database.stop();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,24 @@
+import { types } from 'pg';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+// Legal dates stay the strings PostgreSQL sends (YYYY-MM-DD): never a Date shifted by a zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+const parseTextArray = types.getTypeParser(1009 as never) as (value: string) => string[];
+types.setTypeParser(1182 as never, (value: string) => parseTextArray(value));
+
+/**
+ * Maps a raw `SELECT *` row to an entity without TypeORM's query builder, for hot reads: the
+ * columns' database names become property names.
+ */
+export function rowToEntity<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
+  const metadata = dataSource.getMetadata(target);
+  const entity = metadata.create() as T;
+  for (const column of metadata.columns) {
+    (entity as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
+  }
+  return entity;
+}
