@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to development on port 3000 with an embedded database', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, databaseUrl: undefined });
+    expect(config.jwtSecretGenerated).toBe(true);
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CORS_ORIGINS: 'https://ok.example, nope' }, 'CORS_ORIGINS'],
+    [{ BOOTSTRAP_ADMIN_PASSWORD: 'short' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
+    [{ JWT_TTL_SECONDS: '7200' }, 'JWT_TTL_SECONDS'],
+    [{ SWEEP_ENABLED: 'sometimes' }, 'SWEEP_ENABLED'],
+    [{ CORRECTION_OUTCOMES: 'revoke,mediation' }, 'CORRECTION_OUTCOMES'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('reads a full production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://fuyi:secret@db:5432/fuyi',
+      JWT_SECRET: 'x'.repeat(40),
+      CORS_ORIGINS: 'https://fuyi.example.gov.cn,https://admin.example.gov.cn',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      port: 8080,
+      jwtSecretGenerated: false,
+      corsOrigins: ['https://fuyi.example.gov.cn', 'https://admin.example.gov.cn'],
+      logLevel: 'warn',
+    });
+  });
+});
