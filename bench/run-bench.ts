@@ -44,6 +44,12 @@ import { findFreePort, startEmbeddedDatabase } from '../src/database/embedded-da
 import { runMigrations } from '../src/database/run-migrations';
 import { cpuSnapshot, cpuUsage, type CpuGroup, type CpuUsage } from './cpu-usage';
 import { percentile, runPaced } from './paced-load';
+import { caseScenarios, measureSweeps, type SweepTimings } from './case-scenarios';
+import {
+  BENCH_ADMIN_PASSWORD as SEEDED_ADMIN_PASSWORD,
+  BENCH_DATA_DIR,
+  openBenchDatabase as openSeededDatabase,
+} from './seed-bench';
 
 // dist/bench/run-bench.js → the repository root.
 const ROOT = resolve(__dirname, '..', '..');
@@ -105,8 +111,10 @@ export interface Scenario {
   headers?: Record<string, string>;
   /** Sent as is when a string, as JSON otherwise. */
   body?: unknown;
-  /** Also measure at the fixed rate (BENCH_RATE) after the saturation run. */
+  /** Also measure at the fixed rate (BENCH_RATE, or `rate`) after the saturation run. */
   fixedRate?: boolean;
+  /** This scenario's fixed rate, when it differs from BENCH_RATE. */
+  rate?: number;
   /** The CPU group of the server under test, for its CPU time per request. */
   server?: 'api' | 'bare';
 }
@@ -313,6 +321,12 @@ interface BenchDatabase {
 async function openBenchDatabase(): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, kind: 'external', stop: () => Promise.resolve() };
+  if (existsSync(join(BENCH_DATA_DIR, 'PG_VERSION'))) {
+    // The dataset of `npm run seed:bench`, kept between runs.
+    const seeded = await openSeededDatabase();
+    settings.adminPassword = process.env.BENCH_ADMIN_PASSWORD || SEEDED_ADMIN_PASSWORD;
+    return { url: seeded.url, kind: 'embedded', stop: () => seeded.stop() };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'fuyi-bench-'));
   const log: string[] = [];
   try {
@@ -682,6 +696,7 @@ async function main(): Promise<number> {
       server: 'bare',
     },
   ];
+  scenarios.push(...(await caseScenarios(database.url, apiBase)));
   const selected = scenarios.filter(
     (scenario) => settings.only.length === 0 || settings.only.includes(scenario.name),
   );
@@ -702,11 +717,10 @@ async function main(): Promise<number> {
     }
     const runs: MeasureOptions[] = [];
     if (settings.modes.includes('saturation')) runs.push({});
-    if (scenario.fixedRate && settings.modes.includes('fixed-rate')) {
-      runs.push({ rate: settings.fixedRate });
-    }
+    const rate = scenario.rate ?? settings.fixedRate;
+    if (scenario.fixedRate && settings.modes.includes('fixed-rate')) runs.push({ rate });
     if (scenario.fixedRate && settings.modes.includes('paced')) {
-      runs.push({ rate: settings.fixedRate, pacing: 'even' });
+      runs.push({ rate, pacing: 'even' });
     }
     for (const options of runs) {
       const measurement = await measure(scenario, options);
@@ -716,6 +730,13 @@ async function main(): Promise<number> {
     }
   }
 
+  const sweeps: SweepTimings | null = await measureSweeps(database.url, apiBase, token);
+  if (sweeps) {
+    log(
+      `  sweep with nothing due: ${sweeps.nothingDueMs} ms; over ${sweeps.dueDeadlines} due ` +
+        `deadlines: ${sweeps.dueMs} ms (${sweeps.marked} marked overdue)`,
+    );
+  }
   const { ratio, checks } = checkTargets(measurements);
   const problems = measurements.flatMap((m) =>
     m.problems.map((problem) => `${m.scenario} ${modeLabel(m)}: ${problem}`),
@@ -779,6 +800,7 @@ async function main(): Promise<number> {
     })),
     measurements,
     throughputRatio: ratio,
+    sweeps,
     targets: checks,
     problems,
     warnings,

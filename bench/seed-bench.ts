@@ -18,6 +18,8 @@ export const BENCH_DATA_DIR = resolve(__dirname, '..', '..', '.data', 'bench-pg'
 export const BENCH_AGENCY_CODE = 'BENCH';
 export const BENCH_CLERK = 'bench-clerk';
 export const BENCH_CLERK_PASSWORD = 'bench-clerk-password';
+/** The seeded database's admin, so that the benchmark can log in and sweep. */
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
 export async function openBenchDatabase(): Promise<RunningDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
@@ -34,9 +36,18 @@ async function main(): Promise<void> {
     await client.connect();
     const agencyId = randomUUID();
     const clerkId = randomUUID();
-    await client.query('DELETE FROM deadline');
-    await client.query('TRUNCATE reconsideration_case, number_sequence');
+    // A fresh dataset each time (the audit trail, append-only, keeps its rows).
+    await client.query(
+      'TRUNCATE deadline, case_event, outbox_message, reconsideration_case, number_sequence CASCADE',
+    );
     await client.query(`DELETE FROM app_user WHERE username = $1`, [BENCH_CLERK]);
+    await client.query(
+      `INSERT INTO app_user (username, display_name, password_hash, roles, active, token_version, version)
+       VALUES ('admin', 'Administrator', $1, '{admin}', true, 0, 1)
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash,
+              token_version = app_user.token_version + 1`,
+      [await hashPassword(BENCH_ADMIN_PASSWORD)],
+    );
     await client.query(`DELETE FROM agency WHERE code = $1`, [BENCH_AGENCY_CODE]);
     await client.query(
       `INSERT INTO agency (id, name, code, kind, tenant_id, receipt_number_template, case_number_template, version)

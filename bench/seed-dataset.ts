@@ -24,8 +24,8 @@ export async function seedDataset(client: Client, options: DatasetOptions): Prom
     await client.query(
       `CREATE TEMP TABLE seed_case ON COMMIT DROP AS
        SELECT s.*,
-              CASE WHEN s.status IN ('received', 'under_review')
-                   THEN $2::date - (s.g % 40)
+              CASE WHEN s.status = 'received' THEN $2::date - (s.g % 3)
+                   WHEN s.status = 'under_review' THEN $2::date - (s.g % 40)
                    ELSE $2::date - 70 - (s.g % $3::int) END AS received_on
          FROM (SELECT gen_random_uuid() AS id, g,
                       CASE WHEN g % 50 = 0 THEN 'received'

@@ -3,6 +3,7 @@ import { CreateIdentityAndAudit1795724609523 } from '../../migrations/1795724609
 import { CreateCalendarTimelineDeadlines1795725079088 } from '../../migrations/1795725079088-CreateCalendarTimelineDeadlines';
 import { CreateReconsiderationCases1795726009459 } from '../../migrations/1795726009459-CreateReconsiderationCases';
 import { CreateHearings1795726592522 } from '../../migrations/1795726592522-CreateHearings';
+import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateCalendarTimelineDeadlines1795725079088,
   CreateReconsiderationCases1795726009459,
   CreateHearings1795726592522,
+  IndexOpenDeadlines1795730260235,
 ];

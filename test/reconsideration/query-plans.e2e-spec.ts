@@ -96,6 +96,6 @@ describe('query plans', () => {
   it('reads the worklist through the deadline worklist index', async () => {
     const nodes = await planOf('/api/v1/deadlines', /FROM deadline d/);
     expect(seqScans(nodes, 'deadline')).toEqual([]);
-    expect(indexes(nodes)).toContain('deadline_worklist_idx');
+    expect(indexes(nodes)).toContain('deadline_open_due_idx');
   });
 });

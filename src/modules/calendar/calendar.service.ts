@@ -36,6 +36,7 @@ export class CalendarService implements OnModuleInit {
   private readonly logger = new Logger('Calendar');
   private calendar: LegalCalendar | null = null;
   private checkedAt = 0;
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,14 +53,25 @@ export class CalendarService implements OnModuleInit {
     await this.reload();
   }
 
-  /** The legal calendar, reloaded when another instance (or this one) changed it. */
+  /**
+   * The legal calendar. A change made by another instance is picked up in the background within
+   * a few seconds; this never waits for the database once loaded, so it is safe to call inside a
+   * transaction without taking a second pooled connection.
+   */
   async current(): Promise<LegalCalendar> {
-    if (!this.calendar || Date.now() - this.checkedAt > FRESHNESS_MS) {
-      const version = await this.repository.currentVersion();
+    if (!this.calendar) await this.reload();
+    else if (Date.now() - this.checkedAt > FRESHNESS_MS && !this.refreshing) {
       this.checkedAt = Date.now();
-      if (!this.calendar || this.calendar.version !== version) await this.reload();
+      this.refreshing = this.reloadIfChanged()
+        .catch((error: unknown) => this.logger.warn(`calendar refresh failed: ${String(error)}`))
+        .finally(() => (this.refreshing = null));
     }
     return this.calendar as LegalCalendar;
+  }
+
+  private async reloadIfChanged(): Promise<void> {
+    const version = await this.repository.currentVersion();
+    if (this.calendar?.version !== version) await this.reload();
   }
 
   private async reload(): Promise<void> {

@@ -21,7 +21,8 @@ export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
  */
 @Entity('deadline')
 @Index('deadline_case_kind_key', ['caseId', 'kind'], { unique: true })
-@Index('deadline_worklist_idx', ['agencyId', 'status', 'dueOn', 'id'])
+// The worklist: open deadlines of an agency in due order (partial index made by migration).
+@Index('deadline_open_due_idx', { synchronize: false })
 @Index('deadline_due_idx', ['status', 'dueOn'])
 @Check('deadline_status_check', `"status" IN ('open', 'met', 'overdue', 'paused', 'cancelled')`)
 export class DeadlineEntity {

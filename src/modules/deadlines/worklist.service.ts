@@ -63,7 +63,13 @@ export class WorklistService {
     }
     if (query.dueBefore) add((p) => `d.due_on < ${p}::date`, query.dueBefore);
     if (query.kind) add((p) => `d.kind = ${p}`, query.kind);
-    if (query.handlerId) add((p) => `c.handler_id = ${p}`, query.handlerId);
+    if (query.handlerId) {
+      add(
+        (p) =>
+          `d.case_id IN (SELECT id FROM reconsideration_case WHERE agency_id = $1 AND handler_id = ${p})`,
+        query.handlerId,
+      );
+    }
     if (after) {
       params.push(after[0], after[1]);
       where.push(
@@ -71,17 +77,20 @@ export class WorklistService {
       );
     }
     params.push(query.limit + 1);
+    // Page the deadlines first (the open-due index gives their order), then join the few cases.
     const rows = await this.dataSource.query<WorklistRow[]>(
       `SELECT d.id, d.kind,
               CASE WHEN d.status = 'open' AND d.due_on < $2::date THEN 'overdue' ELSE d.status END AS status,
               d.case_type, d.case_id, c.receipt_number, c.case_number, c.handler_id,
-              d.trigger_on::text AS trigger_on, d.due_on::text AS due_on,
-              d.record->>'basis' AS basis, d.pending_year
-         FROM deadline d
+              d.trigger_on::text AS trigger_on, d.due_on::text AS due_on, d.basis, d.pending_year
+         FROM (SELECT d.id, d.kind, d.status, d.case_type, d.case_id, d.trigger_on, d.due_on,
+                      d.record->>'basis' AS basis, d.pending_year
+                 FROM deadline d
+                WHERE ${where.join(' AND ')}
+                ORDER BY d.due_on, d.id
+                LIMIT $${params.length}) d
          LEFT JOIN reconsideration_case c ON c.id = d.case_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY d.due_on, d.id
-        LIMIT $${params.length}`,
+        ORDER BY d.due_on, d.id`,
       params,
     );
     return toPage(
