@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -16,6 +17,11 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true, bodyParser: false },
   );
   await configureApp(app, config);
+  if (config.jwtSecretGenerated) {
+    app
+      .get(Logger)
+      .warn('JWT_SECRET is not set: a random secret is used, so tokens end with this process');
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

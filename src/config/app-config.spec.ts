@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('defaults to development on port 3000 with an embedded database', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, databaseUrl: undefined });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      embeddedDatabase: true,
+    });
     expect(config.jwtSecretGenerated).toBe(true);
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -38,6 +43,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       nodeEnv: 'production',
       port: 8080,
+      embeddedDatabase: false,
       jwtSecretGenerated: false,
       corsOrigins: ['https://fuyi.example.gov.cn', 'https://admin.example.gov.cn'],
       logLevel: 'warn',

@@ -10,6 +10,8 @@ export interface AppConfig {
   port: number;
   /** Absent: an embedded PostgreSQL is started in `embeddedDataDir`. */
   databaseUrl: string | undefined;
+  /** True when no DATABASE_URL was given and the server runs its own embedded PostgreSQL. */
+  embeddedDatabase: boolean;
   embeddedDataDir: string;
   databasePoolSize: number;
   jwtSecret: string;
@@ -148,11 +150,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 10 characters long');
   }
   const host = env.HOST || '0.0.0.0';
+  const databaseUrl = readDatabaseUrl(env);
   return {
     nodeEnv,
     host,
     port: readInt(env, 'PORT', 3000, 0, 65535),
-    databaseUrl: readDatabaseUrl(env),
+    databaseUrl,
+    embeddedDatabase: databaseUrl === undefined,
     embeddedDataDir: resolve(env.EMBEDDED_PG_DIR || './.data/pg'),
     databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     jwtSecret: rawSecret || randomBytes(48).toString('base64url'),

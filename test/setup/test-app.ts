@@ -29,7 +29,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register({ ...config, databaseUrl: database.url })],
+    imports: [
+      AppModule.register({ ...config, databaseUrl: database.url, embeddedDatabase: false }),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,

@@ -26,7 +26,8 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     );
     if (count > 0) return;
     let password = this.config.bootstrapAdminPassword;
-    const generated = !password && !this.config.databaseUrl && this.config.nodeEnv !== 'production';
+    const generated =
+      !password && this.config.embeddedDatabase && this.config.nodeEnv !== 'production';
     if (generated) password = randomBytes(12).toString('base64url');
     if (!password) {
       this.logger.warn('No users exist: set BOOTSTRAP_ADMIN_PASSWORD to create the first admin');
