@@ -173,6 +173,18 @@ describe('sweep, worklist, search and tenant isolation', () => {
       expect(none.body.items).toEqual([]);
     });
 
+    it('finds a case by the case number assigned on acceptance', async () => {
+      const created = await createCase(t, mine.clerk.token);
+      const accepted = await run(t, mine.clerk.token, created.id, 'accept', {
+        acceptedOn: '2024-10-08',
+      });
+      const found = await request(t.http)
+        .get(`/api/v1/reconsideration-cases?q=${encodeURIComponent(accepted.caseNumber as string)}`)
+        .auth(mine.clerk.token, { type: 'bearer' })
+        .expect(200);
+      expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([created.id]);
+    });
+
     it('filters by status and receipt dates and pages with a cursor', async () => {
       const response = await request(t.http)
         .get('/api/v1/reconsideration-cases?status=received&receivedFrom=2025-01-01&limit=1')

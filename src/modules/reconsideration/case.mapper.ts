@@ -191,3 +191,17 @@ export function toCaseFacts(entity: ReconsiderationCaseEntity): CaseFacts {
     archivedOn: entity.archivedOn,
   };
 }
+
+/** What `q` searches: numbers, applicants, respondent, the act's title and number. */
+export function searchTextOf(entity: ReconsiderationCaseEntity): string {
+  return [
+    entity.receiptNumber,
+    entity.caseNumber,
+    ...entity.applicants.map((applicant) => applicant.name),
+    entity.respondentName,
+    entity.contestedAct.documentNumber,
+    entity.contestedAct.title,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}

@@ -17,7 +17,13 @@ import { TimelineService } from '../timeline/timeline.service';
 import type { CaseEventListDto } from '../timeline/dto/case-event.dto';
 import { WorkflowService, type CommandExtras } from '../workflow/workflow.service';
 import type { CaseCommand } from '../../domain/reconsideration/reconsideration-case.types';
-import { toCaseDto, toCaseSummaryDto, toDeadlineDto, type CaseSummaryRow } from './case.mapper';
+import {
+  searchTextOf,
+  toCaseDto,
+  toCaseSummaryDto,
+  toDeadlineDto,
+  type CaseSummaryRow,
+} from './case.mapper';
 import { nextNumber } from './case-numbers';
 import type { CaseDeadlineDto, CaseDto, CaseQueryDto } from './dto/case.dto';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto';
@@ -26,19 +32,6 @@ import { ReconsiderationCaseEntity, type ApplicantRecord } from './reconsiderati
 
 /** Roles that handle cases see full ID numbers in a single case's view. */
 const HANDLING_ROLES = ['admin', 'head', 'clerk'];
-
-function searchTextOf(entity: ReconsiderationCaseEntity): string {
-  return [
-    entity.receiptNumber,
-    entity.caseNumber,
-    ...entity.applicants.map((applicant) => applicant.name),
-    entity.respondentName,
-    entity.contestedAct.documentNumber,
-    entity.contestedAct.title,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
 
 @Injectable()
 export class ReconsiderationService {

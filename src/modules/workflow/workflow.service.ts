@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlinesService, type CaseRef } from '../deadlines/deadlines.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { toCaseFacts } from '../reconsideration/case.mapper';
+import { searchTextOf, toCaseFacts } from '../reconsideration/case.mapper';
 import { nextNumber } from '../reconsideration/case-numbers';
 import { ReconsiderationCaseEntity } from '../reconsideration/reconsideration-case.entity';
 import { TimelineService } from '../timeline/timeline.service';
@@ -117,6 +117,7 @@ export class WorkflowService {
           'case',
           yearOf(entity.acceptedOn as LegalDate),
         ));
+      entity.searchText = searchTextOf(entity);
     }
     if (command.type === 'reject') entity.rejection = extras.rejection ?? null;
     if (command.type === 'record_opinion_heard')
