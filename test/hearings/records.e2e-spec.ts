@@ -233,6 +233,29 @@ describe('recording hearings', () => {
   });
 
   describe('the effect on the case', () => {
+    it('cancels the scheduled hearings of a case that leaves review, freeing the room', async () => {
+      const { reviewed, hearing } = await scheduled();
+      await run(t, clerk(), reviewed.id, 'conclude', {
+        concludedOn: '2024-10-15',
+        outcome: 'terminated',
+        terminationReason: 'withdrawn',
+      });
+      const after = await request(t.http)
+        .get(`/api/v1/hearings/${hearing.id}`)
+        .auth(clerk(), { type: 'bearer' })
+        .expect(200);
+      expect(after.body.status).toBe('cancelled');
+      const other = await caseUnderReview(t, clerk());
+      const panel = await newPanel(t, adminToken, tenant.agency.id);
+      await schedule(t, clerk(), other.id, hearingBody(panel, { location: hearing.location }));
+      const events = await request(t.http)
+        .get(`/api/v1/reconsideration-cases/${reviewed.id}/events`)
+        .auth(clerk(), { type: 'bearer' })
+        .expect(200);
+      const concluded = events.body.items.find((e: { type: string }) => e.type === 'concluded');
+      expect(concluded.payload.cancelledHearings).toEqual([hearing.id]);
+    });
+
     it('counts only a 听证 toward hearings held; a 听取意见 records the opinions heard', async () => {
       const { reviewed, hearing } = await scheduled({
         kind: 'opinion_hearing',

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { HearingsController } from './hearings.controller';
-import { HearingsRepository } from './hearings.repository';
+import { HearingsDataModule } from './hearings-data.module';
 import { HearingsService } from './hearings.service';
 
 @Module({
-  imports: [WorkflowModule],
+  imports: [WorkflowModule, HearingsDataModule],
   controllers: [HearingsController],
-  providers: [HearingsService, HearingsRepository],
+  providers: [HearingsService],
 })
 export class HearingsModule {}

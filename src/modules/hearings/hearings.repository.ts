@@ -249,6 +249,26 @@ export class HearingsRepository {
     ]);
   }
 
+  /**
+   * Cancels every scheduled hearing of a case that leaves review (concluded, terminated,
+   * reopened elsewhere…): frees rooms and people and withdraws the reminders. Returns their ids.
+   */
+  async cancelScheduledOfCase(
+    manager: EntityManager,
+    caseId: string,
+    reason: string,
+  ): Promise<string[]> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM hearing WHERE case_id = $1 AND status = 'scheduled' ORDER BY id FOR UPDATE`,
+      [caseId],
+    );
+    for (const { id } of rows) {
+      await this.cancel(manager, id, reason);
+      await this.supersedeReminders(manager, id);
+    }
+    return rows.map((row) => row.id);
+  }
+
   /** Records a hearing as held; it keeps its room and people (it took place). */
   async recordHeld(
     manager: EntityManager,

@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../../database/postgres-errors';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlinesService, type CaseRef } from '../deadlines/deadlines.service';
+import { HearingsRepository } from '../hearings/hearings.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { searchTextOf, toCaseFacts } from '../reconsideration/case.mapper';
 import { nextNumber } from '../reconsideration/case-numbers';
@@ -28,6 +29,8 @@ export interface CommandExtras {
 }
 
 const LOCK_NOT_AVAILABLE = '55P03';
+/** While a case is in these states its scheduled hearings stand; leaving them cancels them. */
+const IN_REVIEW: readonly string[] = ['under_review', 'suspended'];
 
 /**
  * The only writer of a reconsideration case's status. One transaction per command: lock the
@@ -43,6 +46,7 @@ export class WorkflowService {
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly hearings: HearingsRepository,
   ) {}
 
   async execute(
@@ -125,6 +129,11 @@ export class WorkflowService {
     if (command.type === 'reopen')
       entity.opinionHeardHow = entity.opinionHeardOn ? entity.opinionHeardHow : null;
 
+    const leavesReview = IN_REVIEW.includes(previousStatus) && !IN_REVIEW.includes(entity.status);
+    const cancelledHearings = leavesReview
+      ? await this.hearings.cancelScheduledOfCase(manager, caseId, `the case was ${entity.status}`)
+      : [];
+
     const ref: CaseRef = { caseType: 'reconsideration', caseId, agencyId: entity.agencyId };
     const decisionDueOn = await this.applyDeadlinePlan(manager, ref, entity);
     if (decisionDueOn !== undefined) entity.decisionDueOn = decisionDueOn;
@@ -136,7 +145,13 @@ export class WorkflowService {
       type: event.type,
       actor,
       occurredOn: event.occurredOn,
-      payload: { ...event.payload, fromStatus: previousStatus, toStatus: entity.status, ...extras },
+      payload: {
+        ...event.payload,
+        fromStatus: previousStatus,
+        toStatus: entity.status,
+        ...extras,
+        ...(cancelledHearings.length > 0 ? { cancelledHearings } : {}),
+      },
     });
     await this.outbox.enqueue(manager, entity.agencyId, `case.${event.type}`, {
       caseId,
