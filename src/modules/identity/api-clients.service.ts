@@ -129,7 +129,7 @@ export class ApiClientsService {
     const client = rows[0];
     if (!client || !apiKeyMatches(apiKey, client.key_hash)) return null;
     // Last-used time at minute resolution: no write on every request.
-    void this.dataSource
+    await this.dataSource
       .query(
         `UPDATE api_client SET last_used_at = now()
           WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
