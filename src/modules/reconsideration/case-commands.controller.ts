@@ -1,0 +1,202 @@
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { setETag } from '../../common/http/etag';
+import type { LegalDate } from '../../domain/calendar/legal-date.value';
+import type { CaseCommand } from '../../domain/reconsideration/reconsideration-case.types';
+import type { CommandExtras } from '../workflow/workflow.service';
+import { CaseCommandRoute, Target, type CommandTarget } from './case-command.decorators';
+import {
+  AcceptDto,
+  ApprovedOnDto,
+  ArchivedOnDto,
+  AssignDto,
+  ConcludeDto,
+  ExtendDto,
+  OpinionHeardDto,
+  ReasonDto,
+  ReceivedOnDto,
+  RejectDto,
+  RequestCorrectionDto,
+  ResumeDto,
+  SendCopyDto,
+  ServedOnDto,
+  SuspendDto,
+} from './dto/case-commands.dto';
+import type { CaseDto } from './dto/case.dto';
+import { ReconsiderationService } from './reconsideration.service';
+
+const d = (date: string) => date as LegalDate;
+
+/** The workflow commands of a reconsideration case: each answers the case as it now stands. */
+@ApiTags('reconsideration-cases')
+@Controller('reconsideration-cases')
+export class CaseCommandsController {
+  constructor(private readonly cases: ReconsiderationService) {}
+
+  private async run(
+    target: CommandTarget,
+    command: CaseCommand,
+    extras?: CommandExtras,
+  ): Promise<CaseDto> {
+    const { actor, caseId, ifMatch, response } = target;
+    const view = await this.cases.runCommand(actor, caseId, command, extras, ifMatch);
+    setETag(response, view.version);
+    return view;
+  }
+
+  @CaseCommandRoute('assign', 'Assign the case handler', ['head', 'clerk'])
+  assign(@Target() target: CommandTarget, @Body() body: AssignDto) {
+    return this.run(target, { type: 'assign', handlerId: body.handlerId });
+  }
+
+  @CaseCommandRoute(
+    'request-correction',
+    'Ask for corrected materials, listing every item at once (第三十一条)',
+  )
+  requestCorrection(@Target() target: CommandTarget, @Body() body: RequestCorrectionDto) {
+    return this.run(target, {
+      type: 'request_correction',
+      noticeOn: d(body.noticeOn),
+      items: body.items,
+    });
+  }
+
+  @CaseCommandRoute(
+    'record-correction-notice-served',
+    'Record when the applicant received the correction notice',
+  )
+  recordCorrectionNoticeServed(@Target() target: CommandTarget, @Body() body: ServedOnDto) {
+    return this.run(target, {
+      type: 'record_correction_notice_served',
+      servedOn: d(body.servedOn),
+    });
+  }
+
+  @CaseCommandRoute('receive-correction', 'Receive corrected materials; acceptance review restarts')
+  receiveCorrection(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
+    return this.run(target, { type: 'receive_correction', receivedOn: d(body.receivedOn) });
+  }
+
+  @CaseCommandRoute('accept', 'Accept the application (case number assigned)')
+  accept(@Target() target: CommandTarget, @Body() body: AcceptDto) {
+    return this.run(
+      target,
+      { type: 'accept', acceptedOn: d(body.acceptedOn), procedure: body.procedure },
+      { caseNumber: body.caseNumber },
+    );
+  }
+
+  @CaseCommandRoute('reject', 'Decide not to accept (不予受理), with the reason')
+  reject(@Target() target: CommandTarget, @Body() body: RejectDto) {
+    return this.run(
+      target,
+      {
+        type: 'reject',
+        rejectedOn: d(body.rejectedOn),
+        reason: body.reason,
+        competentBody: body.competentBody,
+      },
+      { rejection: { reason: body.reason, competentBody: body.competentBody ?? null } },
+    );
+  }
+
+  @CaseCommandRoute('send-copy', 'Send the application copy to the respondent (第四十八条)')
+  sendCopy(@Target() target: CommandTarget, @Body() body: SendCopyDto) {
+    return this.run(target, {
+      type: 'send_copy',
+      sentOn: d(body.sentOn),
+      respondentReceivedOn: body.respondentReceivedOn ? d(body.respondentReceivedOn) : undefined,
+    });
+  }
+
+  @CaseCommandRoute('record-reply', 'Record the respondent’s reply (第四十八条)')
+  recordReply(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
+    return this.run(target, { type: 'record_reply', receivedOn: d(body.receivedOn) });
+  }
+
+  @CaseCommandRoute(
+    'record-opinion-heard',
+    'Record that the parties’ opinions were heard (第四十九条)',
+  )
+  recordOpinionHeard(@Target() target: CommandTarget, @Body() body: OpinionHeardDto) {
+    return this.run(
+      target,
+      { type: 'record_opinion_heard', heardOn: d(body.heardOn), how: body.how },
+      { opinionHeardHow: body.how },
+    );
+  }
+
+  @CaseCommandRoute(
+    'record-written-review',
+    'Record why opinions could not be heard: written review (第四十九条)',
+  )
+  recordWrittenReview(@Target() target: CommandTarget, @Body() body: ReasonDto) {
+    return this.run(target, { type: 'record_written_review', reason: body.reason });
+  }
+
+  @CaseCommandRoute('suspend', 'Suspend the review (中止, 第三十九条): the decision clock stops')
+  suspend(@Target() target: CommandTarget, @Body() body: SuspendDto) {
+    return this.run(target, {
+      type: 'suspend',
+      suspendedOn: d(body.suspendedOn),
+      ground: body.ground,
+    });
+  }
+
+  @CaseCommandRoute('resume', 'Resume a suspended review: the decision clock restarts')
+  resume(@Target() target: CommandTarget, @Body() body: ResumeDto) {
+    return this.run(target, { type: 'resume', resumedOn: d(body.resumedOn) });
+  }
+
+  @CaseCommandRoute(
+    'extend',
+    'Extend the decision period once, by at most 30 days (head, 第六十二条)',
+    ['head'],
+  )
+  extend(@Target() target: CommandTarget, @Body() body: ExtendDto) {
+    return this.run(target, {
+      type: 'extend',
+      approvedOn: d(body.approvedOn),
+      days: body.days,
+      reason: body.reason,
+    });
+  }
+
+  @CaseCommandRoute(
+    'switch-procedure',
+    'Switch a simplified case to ordinary procedure (head, 第五十五条)',
+    ['head'],
+  )
+  switchProcedure(@Target() target: CommandTarget, @Body() body: ApprovedOnDto) {
+    return this.run(target, { type: 'switch_procedure', approvedOn: d(body.approvedOn) });
+  }
+
+  @CaseCommandRoute('conclude', 'Conclude the case with its outcome')
+  conclude(@Target() target: CommandTarget, @Body() body: ConcludeDto) {
+    return this.run(target, {
+      type: 'conclude',
+      concludedOn: d(body.concludedOn),
+      outcome: body.outcome,
+      terminationReason: body.terminationReason,
+      decisionNumber: body.decisionNumber,
+      lateReason: body.lateReason,
+    });
+  }
+
+  @CaseCommandRoute('serve', 'Record service of the decision (starts the 15-day window to sue)')
+  serve(@Target() target: CommandTarget, @Body() body: ServedOnDto) {
+    return this.run(target, { type: 'serve', servedOn: d(body.servedOn) });
+  }
+
+  @CaseCommandRoute('archive', 'Archive a served case')
+  archive(@Target() target: CommandTarget, @Body() body: ArchivedOnDto) {
+    return this.run(target, { type: 'archive', archivedOn: d(body.archivedOn) });
+  }
+
+  @CaseCommandRoute('reopen', 'Send a conclusion recorded by mistake back to review (head)', [
+    'head',
+  ])
+  reopen(@Target() target: CommandTarget, @Body() body: ReasonDto) {
+    return this.run(target, { type: 'reopen', reason: body.reason });
+  }
+}
