@@ -5,6 +5,8 @@ const transformIgnorePatterns = [
   '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
 ];
 module.exports = {
+  // Jest reads the timeout from the top level only (not per project); e2e hooks boot an app.
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
@@ -23,7 +25,6 @@ module.exports = {
       transformIgnorePatterns,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

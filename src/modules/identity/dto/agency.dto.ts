@@ -71,6 +71,11 @@ export class AgencyQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
+
+  /** Admins only: the agencies of this reconsideration body (default: their own, else all). */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
 }
 
 export class AgencyDto {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { OUTCOMES, type Outcome } from '../../../domain/reconsideration/reconsideration-case.types';
@@ -30,6 +30,11 @@ export class ClosurePageDto {
 }
 
 export class ClosureQueryDto extends PageQueryDto {
+  /** Admins only: the closures of this reconsideration body. */
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
   @IsOptional()
   @IsLegalDate()
   concludedFrom?: string;
