@@ -179,13 +179,14 @@ export class WorkflowService {
     entity: ReconsiderationCaseEntity,
   ): Promise<LegalDate | null | undefined> {
     const calendar = await this.calendars.current();
-    const plan = planDeadlines(toCaseFacts(entity));
+    const plan = planDeadlines(toCaseFacts(entity), calendar);
     let decisionDueOn: string | null | undefined;
     for (const input of plan.open) {
       const dueOn = await this.deadlines.save(manager, ref, input, calendar);
       if (input.kind === 'decision') decisionDueOn = dueOn;
     }
-    for (const met of plan.met) {
+    // Done late is stored as met, as before the plan told them apart.
+    for (const met of [...plan.met, ...plan.late]) {
       await this.deadlines.close(manager, ref.caseId, met.kind, 'met', met.on);
     }
     for (const kind of plan.cancelled) {
