@@ -53,6 +53,28 @@ export function correctionReplyInput(facts: CaseFacts): DeadlineInput | null {
 }
 
 /**
+ * 行政复议法 第四十八条: the copy of the application to the respondent within 7 working days of
+ * acceptance (第五十四条, simplified procedure: 3). Null before acceptance.
+ */
+export function copyToRespondentInput(facts: CaseFacts): DeadlineInput | null {
+  if (facts.acceptedOn === null) return null;
+  return { kind: 'copy_to_respondent', procedure: facts.procedure, triggerOn: facts.acceptedOn };
+}
+
+/**
+ * 行政复议法 第四十八条: the respondent's written reply within 10 working days of its receipt of
+ * the copy (第五十四条, simplified procedure: 5). Null until that receipt is recorded.
+ */
+export function respondentReplyInput(facts: CaseFacts): DeadlineInput | null {
+  if (facts.respondentReceivedOn === null) return null;
+  return {
+    kind: 'respondent_reply',
+    procedure: facts.procedure,
+    triggerOn: facts.respondentReceivedOn,
+  };
+}
+
+/**
  * 行政复议法 第六十二条: 60 days (simplified: 30) from acceptance; 第三十九条: suspended days do not
  * count (an open suspension pauses it); 第六十二条第一款: the one extension. `closeOpenSuspensionOn`
  * treats the open suspension as ended on that day (e.g. a termination while suspended).

@@ -11,7 +11,6 @@ import {
 import { checkDateOrder } from './case-date-order.rule';
 import { articleOf, nonBlank, refuse, succeed } from './case-decision.factory';
 import { dueOnOrNull, isAfterDue, tryDueOn } from './due-on.rule';
-import type { DueOnResult } from './due-on.rule';
 import type {
   CaseCommandOf,
   CaseFacts,
@@ -31,12 +30,6 @@ const REPLY_BASIS = articleOf('第三十一条第二款');
 
 /** 第三十一条第二款: the reading of 合理的补正期限 applied to each extension (deadline catalogue). */
 const CORRECTION_EXTENSION = DEADLINE_CATALOGUE.correction_reply.periods.single.extension;
-
-/** The correction period in force (null due: the service of the notice is not recorded). */
-function correctionReplyDue(facts: CaseFacts, context: DecisionContext): DueOnResult {
-  const input = correctionReplyInput(facts);
-  return input === null ? { known: true, dueOn: null } : tryDueOn(context.calendar, input);
-}
 
 /**
  * 行政复议法 第三十一条第一款: within 5 working days of receipt, one written notice listing every
@@ -129,9 +122,9 @@ export function decideRecordCorrectionNoticeServed(
     },
   ]);
   if (order !== null) return order;
-  const replyDue = correctionReplyDue(
-    { ...facts, correctionNoticeServedOn: command.servedOn },
-    context,
+  const replyDue = tryDueOn(
+    context.calendar,
+    correctionReplyInput({ ...facts, correctionNoticeServedOn: command.servedOn }),
   );
   return succeed(
     facts.status,
@@ -188,7 +181,8 @@ export function decideReceiveCorrection(
     },
   ]);
   if (order !== null) return order;
-  const replyDue = correctionReplyDue(facts, context);
+  // No due date before the service of the notice is recorded: materials are then in time.
+  const replyDue = tryDueOn(context.calendar, correctionReplyInput(facts));
   const replyDueOn = dueOnOrNull(replyDue);
   const countedOn = postmarkedOn ?? command.receivedOn;
   const abandoned = facts.status === 'abandoned';

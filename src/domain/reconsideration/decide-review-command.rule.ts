@@ -1,7 +1,12 @@
 import { CalendarYearMissingError } from '../calendar/calendar-year-missing.error';
 import { daysBetween } from '../calendar/legal-date.value';
 import { checkExtension } from '../deadlines/check-extension.rule';
-import { decisionInput, suspensionTerminationInput } from './case-deadline-inputs.rule';
+import {
+  copyToRespondentInput,
+  decisionInput,
+  respondentReplyInput,
+  suspensionTerminationInput,
+} from './case-deadline-inputs.rule';
 import { checkDateOrder, lastResumedOn } from './case-date-order.rule';
 import { articleOf, nonBlank, refuse, succeed } from './case-decision.factory';
 import {
@@ -26,12 +31,6 @@ import type {
  * extension (延长) and the procedure switch. Called only for commands the transition table allows,
  * by an allowed role, with no date in the future.
  */
-
-/** The decision deadline in force for these facts (paused: null; before acceptance: null). */
-function currentDecisionDue(facts: CaseFacts, context: DecisionContext): DueOnResult {
-  const input = decisionInput(facts);
-  return input === null ? { known: true, dueOn: null } : tryDueOn(context.calendar, input);
-}
 
 /**
  * 行政复议法 第四十八条 (7 working days; simplified 3, 第五十四条): the copy of the application goes
@@ -67,24 +66,10 @@ export function decideSendCopy(
     },
   ]);
   if (order !== null) return order;
-  const copyDue: DueOnResult =
-    facts.acceptedOn === null
-      ? { known: true, dueOn: null }
-      : tryDueOn(context.calendar, {
-          kind: 'copy_to_respondent',
-          procedure: facts.procedure,
-          triggerOn: facts.acceptedOn,
-        });
-  const replyDueOn =
-    respondentReceivedOn === null
-      ? null
-      : dueOnOrNull(
-          tryDueOn(context.calendar, {
-            kind: 'respondent_reply',
-            procedure: facts.procedure,
-            triggerOn: respondentReceivedOn,
-          }),
-        );
+  const copyDue = tryDueOn(context.calendar, copyToRespondentInput(facts));
+  const replyDueOn = dueOnOrNull(
+    tryDueOn(context.calendar, respondentReplyInput({ ...facts, respondentReceivedOn })),
+  );
   return succeed(
     facts.status,
     { copySentOn: command.sentOn, respondentReceivedOn },
@@ -140,14 +125,7 @@ export function decideRecordReply(
     },
   ]);
   if (order !== null) return order;
-  const replyDue: DueOnResult =
-    facts.respondentReceivedOn === null
-      ? { known: true, dueOn: null }
-      : tryDueOn(context.calendar, {
-          kind: 'respondent_reply',
-          procedure: facts.procedure,
-          triggerOn: facts.respondentReceivedOn,
-        });
+  const replyDue = tryDueOn(context.calendar, respondentReplyInput(facts));
   const replyDueOn = dueOnOrNull(replyDue);
   const late = isKnownAfterDue(replyDue, countedOn);
   return succeed(
@@ -261,7 +239,7 @@ export function decideSuspend(
     },
   ]);
   if (order !== null) return order;
-  const currentDue = currentDecisionDue(facts, context);
+  const currentDue = tryDueOn(context.calendar, decisionInput(facts));
   const suspended: CaseFacts = {
     ...facts,
     suspendedOn: command.suspendedOn,
@@ -514,7 +492,7 @@ export function decideSwitchProcedure(
     },
   ]);
   if (order !== null) return order;
-  const previousDue = currentDecisionDue(facts, context);
+  const previousDue = tryDueOn(context.calendar, decisionInput(facts));
   const due = decisionDueChange(context.calendar, { ...facts, procedure: 'ordinary' });
   return succeed(
     facts.status,

@@ -8,9 +8,11 @@ import {
   acceptanceReviewInput,
   applicationLimitationInput,
   correctionNoticeInput,
+  copyToRespondentInput,
   correctionReplyInput,
   decisionInput,
   litigationWindowInput,
+  respondentReplyInput,
   suspensionTerminationInput,
   TERMINABLE_SUSPENSION_GROUNDS,
 } from './case-deadline-inputs.rule';
@@ -106,24 +108,13 @@ export function planDeadlines(facts: CaseFacts, calendar: LegalCalendar): Deadli
   if (facts.acceptedOn !== null) {
     const concluded = facts.concludedOn !== null;
     // Copy of the application to the respondent.
-    const copy: DeadlineInput = {
-      kind: 'copy_to_respondent',
-      procedure: facts.procedure,
-      triggerOn: facts.acceptedOn,
-    };
+    const copy = copyToRespondentInput(facts);
     if (facts.copySentOn !== null) done('copy_to_respondent', facts.copySentOn, copy);
     else if (concluded) cancelled.push('copy_to_respondent');
-    else open.push(copy);
+    else if (copy !== null) open.push(copy);
 
     // The respondent's written reply (by mail: the postmark counts).
-    const reply: DeadlineInput | null =
-      facts.respondentReceivedOn === null
-        ? null
-        : {
-            kind: 'respondent_reply',
-            procedure: facts.procedure,
-            triggerOn: facts.respondentReceivedOn,
-          };
+    const reply = respondentReplyInput(facts);
     if (facts.replyReceivedOn !== null) {
       done('respondent_reply', facts.replyPostmarkedOn ?? facts.replyReceivedOn, reply);
     } else if (reply !== null && !concluded) {
