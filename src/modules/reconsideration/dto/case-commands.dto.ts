@@ -55,6 +55,14 @@ export class ReceivedOnDto {
   receivedOn!: string;
 }
 
+/** Documents of a party that may come by post: the postmark counts (在途时间不计). */
+export class MailedDocumentDto extends ReceivedOnDto {
+  /** For mail: the postmark date, compared with the due date instead of the receipt. */
+  @IsOptional()
+  @IsLegalDate()
+  postmarkedOn?: string;
+}
+
 export class AcceptDto {
   @IsLegalDate()
   acceptedOn!: string;
@@ -137,6 +145,24 @@ export class ExtendDto {
   @IsInt()
   @Min(1)
   @Max(365)
+  days!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** 第三十一条第二款: a reasonable extension of the correction period, for a justified reason. */
+export class ExtendCorrectionPeriodDto {
+  @IsLegalDate()
+  approvedOn!: string;
+
+  /** Working days added (1–30 per extension). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
   days!: number;
 
   @IsString()

@@ -133,7 +133,11 @@ export class ContestedActDto {
 }
 
 export class LimitationObstacleDto {
-  /** When the obstacle (force majeure or another justified reason) ended. */
+  /** The first day the obstacle (force majeure or another justified reason) kept the applicant from applying. */
+  @IsLegalDate()
+  startedOn!: string;
+
+  /** When the obstacle ended (障碍消除之日): the 60 days continue after it (第二十条第二款). */
   @IsLegalDate()
   endedOn!: string;
 
@@ -208,6 +212,14 @@ export class CreateCaseDto {
   @ValidateNested()
   @Type(() => PartyDto)
   agent?: PartyDto;
+
+  /**
+   * The agency did not tell the applicant of the right to apply (with contestedAct.remedyRightsNotTold):
+   * the day they learnt it, from which the 60 days run, capped at one year from knownOn (第二十条第三款).
+   */
+  @IsOptional()
+  @IsLegalDate()
+  remedyRightsLearnedOn?: string;
 
   /** A justified obstacle to applying in time (第二十条第二款). */
   @IsOptional()
