@@ -5,6 +5,16 @@ import type { DeadlineDefinition, PeriodRule } from './deadline-definition.type'
 
 const definitions: DeadlineDefinition[] = Object.values(DEADLINE_CATALOGUE);
 
+/** Litigation periods are calendar days or months, never working days (行政诉讼法 第一百零一条). */
+const LITIGATION_KINDS = [
+  'defense_submission',
+  'appearance_notice',
+  'identity_proof',
+  'first_instance_term',
+  'appeal_window',
+  'second_instance_term',
+] as const;
+
 function periodRules(definition: DeadlineDefinition): PeriodRule[] {
   const { periods } = definition;
   switch (periods.variesBy) {
@@ -34,7 +44,8 @@ describe('deadline catalogue', () => {
       for (const rule of periodRules(definition)) {
         expect(rule.basis).toMatch(CITATION);
         if (rule.extension) expect(rule.extension.basis).toMatch(CITATION);
-        expect(rule.length).toBeGreaterThan(0);
+        // A lead time before an event may be 0 (on the event's day); a period is at least 1.
+        expect(rule.length).toBeGreaterThanOrEqual(definition.meaning === 'act_before' ? 0 : 1);
         expect(rule.length).toBeLessThanOrEqual(MAX_PERIOD_LENGTH[rule.unit]);
       }
       for (const trigger of definition.triggers) expect(trigger.basis).toMatch(CITATION);
@@ -69,6 +80,7 @@ describe('deadline catalogue', () => {
     ['litigation_window', 'single', 15, 'days'],
     ['defense_submission', 'single', 15, 'days'],
     ['appearance_notice', 'single', 3, 'days'],
+    ['identity_proof', 'single', 0, 'days'],
     ['first_instance_term', 'ordinary', 6, 'months'],
     ['first_instance_term', 'simplified', 45, 'days'],
     ['appeal_window', 'judgment', 15, 'days'],
@@ -85,9 +97,26 @@ describe('deadline catalogue', () => {
     expect(periods.simplified.extension).toBeNull();
   });
 
-  it('never rolls minimum-notice dates forward', () => {
+  it('never rolls minimum-notice or lead-time dates forward', () => {
     for (const definition of definitions) {
-      if (definition.meaning === 'not_before') expect(definition.rollForward).toBe(false);
+      if (definition.meaning !== 'act_by') expect(definition.rollForward).toBe(false);
+    }
+  });
+
+  it('counts lead times before an event in calendar days, with no suspension or extension', () => {
+    for (const definition of definitions.filter((entry) => entry.meaning === 'act_before')) {
+      for (const rule of periodRules(definition)) {
+        expect(rule).toMatchObject({ unit: 'days', extension: null });
+      }
+      expect(definition.suspension).toBeNull();
+    }
+  });
+
+  it('puts every litigation kind in the litigation family and counts it in calendar time', () => {
+    for (const kind of LITIGATION_KINDS) {
+      const definition: DeadlineDefinition = DEADLINE_CATALOGUE[kind];
+      expect(definition.family).toBe('litigation');
+      for (const rule of periodRules(definition)) expect(rule.unit).not.toBe('working_days');
     }
   });
 
