@@ -1,0 +1,69 @@
+import type { LegalDate } from '../calendar/legal-date.value';
+import { checkDateOrder } from '../reconsideration/case-date-order.rule';
+import type { DateOrder } from '../reconsideration/case-date-order.rule';
+import { litigationCommandsAllowed } from './litigation-allowed-commands.rule';
+import type {
+  LitigationDecision,
+  LitigationFacts,
+  LitigationStatus,
+} from './litigation-case.types';
+
+export type RefusedLitigationDecision = Extract<LitigationDecision, { readonly ok: false }>;
+export type AcceptedLitigationDecision = Extract<LitigationDecision, { readonly ok: true }>;
+
+/** The instruments litigation rules cite (texts in /work/shared/law/). */
+export const LITIGATION_LAW = '行政诉讼法';
+/** 最高人民法院关于适用《中华人民共和国行政诉讼法》的解释 (法释〔2018〕1号). */
+export const LITIGATION_INTERPRETATION = '行诉解释';
+/** 最高人民法院关于行政机关负责人出庭应诉若干问题的规定 (法释〔2020〕3号). */
+export const OFFICIALS_IN_COURT = '负责人出庭应诉规定';
+
+/** `行政诉讼法 第…条…` */
+export const litigationArticle = (article: string): string => `${LITIGATION_LAW} ${article}`;
+/** `行诉解释 第…条…` */
+export const interpretationArticle = (article: string): string =>
+  `${LITIGATION_INTERPRETATION} ${article}`;
+/** `负责人出庭应诉规定 第…条…` */
+export const officialsArticle = (article: string): string => `${OFFICIALS_IN_COURT} ${article}`;
+
+/** 409: the command is not allowed from the current status; lists what is. */
+export function illegalLitigationTransition(status: LitigationStatus): RefusedLitigationDecision {
+  return {
+    ok: false,
+    refusal: { kind: 'illegal_transition', status, allowed: litigationCommandsAllowed(status) },
+  };
+}
+
+/** 422: a rule of time or law refused the command, naming the rule and its article. */
+export function refuseLitigation(
+  rule: string,
+  basis: string,
+  detail: string,
+): RefusedLitigationDecision {
+  return { ok: false, refusal: { kind: 'rule', httpStatus: 422, rule, basis, detail } };
+}
+
+/** The command is allowed: the fields to write (always with the status) and the one event. */
+export function acceptLitigation(
+  status: LitigationStatus,
+  changes: Partial<LitigationFacts>,
+  event: { type: string; occurredOn: LegalDate | null; payload: Record<string, unknown> },
+): AcceptedLitigationDecision {
+  return { ok: true, changes: { ...changes, status }, event };
+}
+
+/**
+ * 422 `dates_out_of_order` for the first act recorded before the act it presupposes (the same
+ * rule as for reconsideration cases, case-date-order.rule.ts).
+ */
+export function checkLitigationDateOrder(
+  basis: string,
+  orders: readonly DateOrder[],
+): RefusedLitigationDecision | null {
+  const refused = checkDateOrder(basis, orders);
+  if (refused === null || refused.refusal.kind !== 'rule') return null;
+  return refuseLitigation(refused.refusal.rule, refused.refusal.basis, refused.refusal.detail);
+}
+
+export const nonBlank = (text: string | undefined | null): text is string =>
+  typeof text === 'string' && text.trim() !== '';
