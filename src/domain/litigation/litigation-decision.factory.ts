@@ -5,10 +5,16 @@ import { litigationCommandsAllowed } from './litigation-allowed-commands.rule';
 import type {
   LitigationDecision,
   LitigationFacts,
+  LitigationRefusal,
   LitigationStatus,
 } from './litigation-case.types';
 
 export type RefusedLitigationDecision = Extract<LitigationDecision, { readonly ok: false }>;
+/** A 422 refusal by a rule, usable wherever a litigation decision is refused. */
+export interface RuleRefusedDecision {
+  readonly ok: false;
+  readonly refusal: Extract<LitigationRefusal, { readonly kind: 'rule' }>;
+}
 export type AcceptedLitigationDecision = Extract<LitigationDecision, { readonly ok: true }>;
 
 /** The instruments litigation rules cite (texts in /work/shared/law/). */
@@ -35,11 +41,7 @@ export function illegalLitigationTransition(status: LitigationStatus): RefusedLi
 }
 
 /** 422: a rule of time or law refused the command, naming the rule and its article. */
-export function refuseLitigation(
-  rule: string,
-  basis: string,
-  detail: string,
-): RefusedLitigationDecision {
+export function refuseLitigation(rule: string, basis: string, detail: string): RuleRefusedDecision {
   return { ok: false, refusal: { kind: 'rule', httpStatus: 422, rule, basis, detail } };
 }
 
@@ -59,7 +61,7 @@ export function acceptLitigation(
 export function checkLitigationDateOrder(
   basis: string,
   orders: readonly DateOrder[],
-): RefusedLitigationDecision | null {
+): RuleRefusedDecision | null {
   const refused = checkDateOrder(basis, orders);
   if (refused === null || refused.refusal.kind !== 'rule') return null;
   return refuseLitigation(refused.refusal.rule, refused.refusal.basis, refused.refusal.detail);
