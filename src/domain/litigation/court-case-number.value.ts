@@ -215,19 +215,7 @@ function parseCurrent(year: number, body: string): CourtCaseNumberResult {
       `a ${year} case is numbered in the pre-2016 style with 字第, e.g. (${year})海行初字第5号`,
     );
   }
-  return {
-    ok: true,
-    value: {
-      year,
-      courtCode,
-      typeCode: caseType.code,
-      sequence,
-      style: 'current',
-      category: caseType.category,
-      instance: caseType.instance,
-      canonical: `（${year}）${courtCode}${caseType.code}${sequence}号`,
-    },
-  };
+  return parsed('current', year, courtCode, caseType, sequence);
 }
 
 function parsePre2016(year: number, body: string): CourtCaseNumberResult {
@@ -273,6 +261,18 @@ function parsePre2016(year: number, body: string): CourtCaseNumberResult {
       `the 字第 style ended in 2015: a ${year} case is numbered like （${year}）赣0281行初12号`,
     );
   }
+  return parsed('pre2016', year, courtCode, caseType, sequence);
+}
+
+/** The parsed number and its canonical text (full-width brackets, no leading zeros). */
+function parsed(
+  style: CourtCaseNumber['style'],
+  year: number,
+  courtCode: string,
+  caseType: CourtCaseType,
+  sequence: number,
+): CourtCaseNumberResult {
+  const number = style === 'current' ? `${sequence}` : `字第${sequence}`;
   return {
     ok: true,
     value: {
@@ -280,10 +280,10 @@ function parsePre2016(year: number, body: string): CourtCaseNumberResult {
       courtCode,
       typeCode: caseType.code,
       sequence,
-      style: 'pre2016',
+      style,
       category: caseType.category,
       instance: caseType.instance,
-      canonical: `（${year}）${courtCode}${caseType.code}字第${sequence}号`,
+      canonical: `（${year}）${courtCode}${caseType.code}${number}号`,
     },
   };
 }

@@ -20,6 +20,8 @@ import type {
 import {
   acceptLitigation,
   checkLitigationDateOrder,
+  checkNotBefore,
+  COMPLAINT_RECEIPT,
   litigationArticle,
   refuseLitigation,
 } from './litigation-decision.factory';
@@ -90,7 +92,7 @@ export function decideRecordJudgment(
     {
       what: 'the judgment',
       on: decidedOn,
-      earlier: "the agency's receipt of the complaint copy",
+      earlier: COMPLAINT_RECEIPT,
       notBefore: facts.complaintReceivedOn,
     },
     { what: 'the judgment', on: decidedOn, earlier: 'the filing', notBefore: facts.filedOn },
@@ -137,14 +139,11 @@ export function decideRecordService(
       `the judgment was served on ${judgment.servedOn}; the appeal window runs from that service`,
     );
   }
-  const order = checkLitigationDateOrder(APPEAL_BASIS, [
-    {
-      what: 'the service of the judgment',
-      on: command.servedOn,
-      earlier: 'the judgment',
-      notBefore: judgment.decidedOn,
-    },
-  ]);
+  const order = checkNotBefore(
+    APPEAL_BASIS,
+    ['the service of the judgment', command.servedOn],
+    ['the judgment', judgment.decidedOn],
+  );
   if (order !== null) return order;
   const served: JudgmentFacts = { ...judgment, servedOn: command.servedOn };
   return acceptLitigation(
@@ -201,14 +200,11 @@ export function decideAppeal(
   }
   const appealability = appealabilityOf(facts, judgment);
   if (appealability.appealable === 'no') return refuseNotAppealable(appealability);
-  const order = checkLitigationDateOrder(APPEAL_BASIS, [
-    {
-      what: 'the appeal',
-      on: command.appealedOn,
-      earlier: 'the judgment',
-      notBefore: judgment.decidedOn,
-    },
-  ]);
+  const order = checkNotBefore(
+    APPEAL_BASIS,
+    ['the appeal', command.appealedOn],
+    ['the judgment', judgment.decidedOn],
+  );
   if (order !== null) return order;
   const window = appealWindow(context.calendar, facts);
   const lateForAgency =

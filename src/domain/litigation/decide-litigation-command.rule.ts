@@ -21,7 +21,8 @@ import type {
 } from './litigation-case.types';
 import {
   acceptLitigation,
-  checkLitigationDateOrder,
+  checkNotBefore,
+  COMPLAINT_RECEIPT,
   illegalLitigationTransition,
   litigationArticle,
   nonBlank,
@@ -123,14 +124,11 @@ export function decideSubmitDefense(
   context: LitigationDecisionContext,
 ): LitigationDecision {
   const { submittedOn } = command;
-  const order = checkLitigationDateOrder(LITIGATION_COMMAND_BASIS.submit_defense, [
-    {
-      what: 'the defence',
-      on: submittedOn,
-      earlier: "the agency's receipt of the complaint copy",
-      notBefore: facts.complaintReceivedOn,
-    },
-  ]);
+  const order = checkNotBefore(
+    LITIGATION_COMMAND_BASIS.submit_defense,
+    ['the defence', submittedOn],
+    [COMPLAINT_RECEIPT, facts.complaintReceivedOn],
+  );
   if (order !== null) return order;
   const input = defenseSubmissionInput(facts);
   const due = input === null ? null : tryDueOn(context.calendar, input);
@@ -168,14 +166,11 @@ export function decideRecordJudicialRecommendation(
       'record what the judicial recommendation says (its summary)',
     );
   }
-  const order = checkLitigationDateOrder(basis, [
-    {
-      what: 'the judicial recommendation',
-      on: command.receivedOn,
-      earlier: "the agency's receipt of the complaint copy",
-      notBefore: facts.complaintReceivedOn,
-    },
-  ]);
+  const order = checkNotBefore(
+    basis,
+    ['the judicial recommendation', command.receivedOn],
+    [COMPLAINT_RECEIPT, facts.complaintReceivedOn],
+  );
   if (order !== null) return order;
   const recommendation = { receivedOn: command.receivedOn, summary: command.summary.trim() };
   return acceptLitigation(

@@ -13,7 +13,8 @@ import type {
   RetrialProcedure,
 } from './litigation-case.types';
 import {
-  checkLitigationDateOrder,
+  checkNotBefore,
+  COMPLAINT_RECEIPT,
   litigationArticle,
   refuseLitigation,
 } from './litigation-decision.factory';
@@ -41,6 +42,26 @@ export type LitigationFilingDecision =
       readonly event: CaseEventDraft;
     }
   | { readonly ok: false; readonly refusal: LitigationFilingRefusal };
+
+/** A case just filed: pending, nothing recorded after the complaint copy. */
+export function newLitigationFacts(
+  filing: Pick<
+    LitigationFacts,
+    'instance' | 'procedure' | 'retrialProcedure' | 'filedOn' | 'complaintReceivedOn'
+  >,
+): LitigationFacts {
+  return {
+    status: 'pending',
+    ...filing,
+    evidenceObstacleRemovedOn: null,
+    defenseSubmittedOn: null,
+    defenseLate: false,
+    judgment: null,
+    appeal: null,
+    closedOn: null,
+    judicialRecommendations: [],
+  };
+}
 
 const PROCEDURES: readonly Procedure[] = ['ordinary', 'simplified'];
 
@@ -117,7 +138,7 @@ export function decideLitigationFiling(
   const filedOn = input.filedOn ?? null;
   for (const [what, on] of [
     ['the filing', filedOn],
-    ["the agency's receipt of the complaint copy", input.complaintReceivedOn],
+    [COMPLAINT_RECEIPT, input.complaintReceivedOn],
   ] as const) {
     if (on !== null && compareLegalDates(on, today) > 0) {
       return refuseLitigation(
@@ -128,31 +149,20 @@ export function decideLitigationFiling(
       );
     }
   }
-  const order = checkLitigationDateOrder(litigationArticle('第六十七条第一款'), [
-    {
-      what: "the agency's receipt of the complaint copy",
-      on: input.complaintReceivedOn,
-      earlier: 'the filing',
-      notBefore: filedOn,
-    },
-  ]);
+  const order = checkNotBefore(
+    litigationArticle('第六十七条第一款'),
+    [COMPLAINT_RECEIPT, input.complaintReceivedOn],
+    ['the filing', filedOn],
+  );
   if (order !== null) return order;
 
-  const facts: LitigationFacts = {
-    status: 'pending',
+  const facts = newLitigationFacts({
     instance: input.instance,
     procedure,
     retrialProcedure: input.retrialProcedure ?? null,
     filedOn,
     complaintReceivedOn: input.complaintReceivedOn,
-    evidenceObstacleRemovedOn: null,
-    defenseSubmittedOn: null,
-    defenseLate: false,
-    judgment: null,
-    appeal: null,
-    closedOn: null,
-    judicialRecommendations: [],
-  };
+  });
   return {
     ok: true,
     courtCaseNumber: caseNumber,

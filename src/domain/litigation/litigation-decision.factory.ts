@@ -67,5 +67,17 @@ export function checkLitigationDateOrder(
   return refuseLitigation(refused.refusal.rule, refused.refusal.basis, refused.refusal.detail);
 }
 
+/** The act most litigation dates presuppose (行政诉讼法 第六十七条第一款). */
+export const COMPLAINT_RECEIPT = "the agency's receipt of the complaint copy";
+
+/** One act `[what, on]` not before the act it presupposes `[earlier, on]` (null: not recorded). */
+export function checkNotBefore(
+  basis: string,
+  [what, on]: readonly [string, LegalDate],
+  [earlier, notBefore]: readonly [string, LegalDate | null],
+): RuleRefusedDecision | null {
+  return checkLitigationDateOrder(basis, [{ what, on, earlier, notBefore }]);
+}
+
 export const nonBlank = (text: string | undefined | null): text is string =>
   typeof text === 'string' && text.trim() !== '';

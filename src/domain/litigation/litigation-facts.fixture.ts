@@ -2,6 +2,7 @@ import { LegalCalendar } from '../calendar/legal-calendar.model';
 import { parseLegalDate } from '../calendar/legal-date.value';
 import type { LegalDate } from '../calendar/legal-date.value';
 import { TEST_CALENDAR_DATA } from '../calendar/test-calendar.fixture';
+import { newLitigationFacts } from './decide-litigation-filing.rule';
 import type {
   JudgmentFacts,
   LitigationCommand,
@@ -28,19 +29,13 @@ export function litigationContext(
 
 export function baseLitigationFacts(overrides: Partial<LitigationFacts> = {}): LitigationFacts {
   return {
-    status: 'pending',
-    instance: 'first',
-    procedure: 'ordinary',
-    retrialProcedure: null,
-    filedOn: d('2024-09-18'),
-    complaintReceivedOn: d('2024-09-20'),
-    evidenceObstacleRemovedOn: null,
-    defenseSubmittedOn: null,
-    defenseLate: false,
-    judgment: null,
-    appeal: null,
-    closedOn: null,
-    judicialRecommendations: [],
+    ...newLitigationFacts({
+      instance: 'first',
+      procedure: 'ordinary',
+      retrialProcedure: null,
+      filedOn: d('2024-09-18'),
+      complaintReceivedOn: d('2024-09-20'),
+    }),
     ...overrides,
   };
 }
