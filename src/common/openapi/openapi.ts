@@ -10,7 +10,15 @@ function operationId(controllerKey: string, methodKey: string): string {
   return `${resource.charAt(0).toLowerCase()}${resource.slice(1)}${methodKey.charAt(0).toUpperCase()}${methodKey.slice(1)}`;
 }
 
-type Operation = Record<string, unknown> & { security?: unknown[]; 'x-public'?: boolean };
+/** Marks an operation whose success is 201 (the swagger plugin cannot see through composed decorators). */
+export const CREATED_EXTENSION = 'x-fuyi-created';
+
+type Operation = Record<string, unknown> & {
+  security?: unknown[];
+  'x-public'?: boolean;
+  responses?: Record<string, unknown>;
+  [CREATED_EXTENSION]?: boolean;
+};
 
 /**
  * Operations are secured by default (the global guard denies by default); routes marked
@@ -20,6 +28,11 @@ function applySecurityRequirements(document: OpenAPIObject): void {
   for (const pathItem of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(pathItem as Record<string, Operation>)) {
       if (!['get', 'put', 'post', 'delete', 'patch'].includes(method)) continue;
+      if (operation[CREATED_EXTENSION] && operation.responses?.['200']) {
+        operation.responses['201'] = operation.responses['200'];
+        delete operation.responses['200'];
+      }
+      delete operation[CREATED_EXTENSION];
       if (operation['x-public']) {
         operation.security = [];
         delete operation['x-public'];

@@ -50,13 +50,11 @@ export class ServedOnDto {
   servedOn!: string;
 }
 
+/** Documents of a party that may come by post: the postmark counts (在途时间不计). */
 export class ReceivedOnDto {
   @IsLegalDate()
   receivedOn!: string;
-}
 
-/** Documents of a party that may come by post: the postmark counts (在途时间不计). */
-export class MailedDocumentDto extends ReceivedOnDto {
   /** For mail: the postmark date, compared with the due date instead of the receipt. */
   @IsOptional()
   @IsLegalDate()
