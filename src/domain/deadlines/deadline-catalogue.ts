@@ -1,8 +1,10 @@
+import type { PeriodUnit } from '../calendar/period-unit.type';
 import type {
   DeadlineDefinition,
   DeadlineKind,
   OuterLimitDefinition,
   OuterLimitKind,
+  PeriodRule,
 } from './deadline-definition.type';
 
 /*
@@ -12,6 +14,11 @@ import type {
  * every other period is in calendar days or months and rolls forward when its last day is a
  * statutory rest day (民事诉讼法 第八十五条第三款). Texts: /work/shared/law/.
  */
+
+/** A period with no extension: its length, unit and the article that sets it. */
+function period(length: number, unit: PeriodUnit, basis: string): PeriodRule {
+  return { length, unit, basis, extension: null };
+}
 
 const RECONSIDERATION_LAW = '行政复议法';
 const LITIGATION_LAW = '行政诉讼法';
@@ -35,12 +42,7 @@ export const DEADLINE_CATALOGUE = {
     ],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 60,
-        unit: 'days',
-        basis: `${RECONSIDERATION_LAW} 第二十条第一款`,
-        extension: null,
-      },
+      single: period(60, 'days', `${RECONSIDERATION_LAW} 第二十条第一款`),
     },
     longerByOtherLaw: true,
     suspension: { basis: `${RECONSIDERATION_LAW} 第二十条第二款` },
@@ -70,12 +72,7 @@ export const DEADLINE_CATALOGUE = {
     ],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 5,
-        unit: 'working_days',
-        basis: `${RECONSIDERATION_LAW} 第三十条`,
-        extension: null,
-      },
+      single: period(5, 'working_days', `${RECONSIDERATION_LAW} 第三十条`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -97,12 +94,7 @@ export const DEADLINE_CATALOGUE = {
     triggers: [{ event: 'application_received', basis: `${RECONSIDERATION_LAW} 第三十一条第一款` }],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 5,
-        unit: 'working_days',
-        basis: `${RECONSIDERATION_LAW} 第三十一条第一款`,
-        extension: null,
-      },
+      single: period(5, 'working_days', `${RECONSIDERATION_LAW} 第三十一条第一款`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -168,18 +160,8 @@ export const DEADLINE_CATALOGUE = {
     ],
     periods: {
       variesBy: 'procedure',
-      ordinary: {
-        length: 7,
-        unit: 'working_days',
-        basis: `${RECONSIDERATION_LAW} 第四十八条`,
-        extension: null,
-      },
-      simplified: {
-        length: 3,
-        unit: 'working_days',
-        basis: `${RECONSIDERATION_LAW} 第五十四条`,
-        extension: null,
-      },
+      ordinary: period(7, 'working_days', `${RECONSIDERATION_LAW} 第四十八条`),
+      simplified: period(3, 'working_days', `${RECONSIDERATION_LAW} 第五十四条`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -202,18 +184,8 @@ export const DEADLINE_CATALOGUE = {
     ],
     periods: {
       variesBy: 'procedure',
-      ordinary: {
-        length: 10,
-        unit: 'working_days',
-        basis: `${RECONSIDERATION_LAW} 第四十八条`,
-        extension: null,
-      },
-      simplified: {
-        length: 5,
-        unit: 'working_days',
-        basis: `${RECONSIDERATION_LAW} 第五十四条`,
-        extension: null,
-      },
+      ordinary: period(10, 'working_days', `${RECONSIDERATION_LAW} 第四十八条`),
+      simplified: period(5, 'working_days', `${RECONSIDERATION_LAW} 第五十四条`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -238,12 +210,11 @@ export const DEADLINE_CATALOGUE = {
     ],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 5,
-        unit: 'working_days',
-        basis: `${RECONSIDERATION_LAW} 第五十一条第一款; 行政复议普通程序听证办法 第四条`,
-        extension: null,
-      },
+      single: period(
+        5,
+        'working_days',
+        `${RECONSIDERATION_LAW} 第五十一条第一款; 行政复议普通程序听证办法 第四条`,
+      ),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -279,12 +250,7 @@ export const DEADLINE_CATALOGUE = {
           basis: `${RECONSIDERATION_LAW} 第六十二条第一款`,
         },
       },
-      simplified: {
-        length: 30,
-        unit: 'days',
-        basis: `${RECONSIDERATION_LAW} 第六十二条第二款`,
-        extension: null,
-      },
+      simplified: period(30, 'days', `${RECONSIDERATION_LAW} 第六十二条第二款`),
     },
     longerByOtherLaw: false,
     suspension: { basis: `${RECONSIDERATION_LAW} 第三十九条` },
@@ -307,12 +273,7 @@ export const DEADLINE_CATALOGUE = {
     triggers: [{ event: 'suspension_started', basis: `${RECONSIDERATION_LAW} 第四十一条第五项` }],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 60,
-        unit: 'days',
-        basis: `${RECONSIDERATION_LAW} 第四十一条第五项`,
-        extension: null,
-      },
+      single: period(60, 'days', `${RECONSIDERATION_LAW} 第四十一条第五项`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -361,12 +322,7 @@ export const DEADLINE_CATALOGUE = {
     ],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 15,
-        unit: 'days',
-        basis: `${LITIGATION_LAW} 第六十七条第一款`,
-        extension: null,
-      },
+      single: period(15, 'days', `${LITIGATION_LAW} 第六十七条第一款`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -387,12 +343,7 @@ export const DEADLINE_CATALOGUE = {
     triggers: [{ event: 'appearance_notice_served', basis: `${OFFICIALS_IN_COURT} 第五条第二款` }],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 3,
-        unit: 'days',
-        basis: `${OFFICIALS_IN_COURT} 第五条第二款`,
-        extension: null,
-      },
+      single: period(3, 'days', `${OFFICIALS_IN_COURT} 第五条第二款`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -415,12 +366,7 @@ export const DEADLINE_CATALOGUE = {
     triggers: [{ event: 'court_session', basis: `${OFFICIALS_IN_COURT} 第六条第一款` }],
     periods: {
       variesBy: 'none',
-      single: {
-        length: 0,
-        unit: 'days',
-        basis: `${OFFICIALS_IN_COURT} 第六条第一款`,
-        extension: null,
-      },
+      single: period(0, 'days', `${OFFICIALS_IN_COURT} 第六条第一款`),
     },
     longerByOtherLaw: false,
     suspension: null,
@@ -456,12 +402,7 @@ export const DEADLINE_CATALOGUE = {
           basis: `${LITIGATION_LAW} 第八十一条`,
         },
       },
-      simplified: {
-        length: 45,
-        unit: 'days',
-        basis: `${LITIGATION_LAW} 第八十三条`,
-        extension: null,
-      },
+      simplified: period(45, 'days', `${LITIGATION_LAW} 第八十三条`),
     },
     longerByOtherLaw: false,
     suspension: { basis: `${LITIGATION_INTERPRETATION} 第五十条第一款` },
@@ -478,12 +419,7 @@ export const DEADLINE_CATALOGUE = {
     triggers: [{ event: 'first_instance_decision_served', basis: `${LITIGATION_LAW} 第八十五条` }],
     periods: {
       variesBy: 'instrument',
-      judgment: {
-        length: 15,
-        unit: 'days',
-        basis: `${LITIGATION_LAW} 第八十五条`,
-        extension: null,
-      },
+      judgment: period(15, 'days', `${LITIGATION_LAW} 第八十五条`),
       ruling: { length: 10, unit: 'days', basis: `${LITIGATION_LAW} 第八十五条`, extension: null },
     },
     longerByOtherLaw: false,

@@ -1,3 +1,4 @@
+import { illegalTransitionOf } from '../state-machine.fixture';
 import { litigationCommandsAllowed } from './litigation-allowed-commands.rule';
 import { decideLitigationCommand } from './decide-litigation-command.rule';
 import { LITIGATION_STATUSES } from './litigation-case.types';
@@ -64,14 +65,7 @@ describe('decideLitigationCommand: every status × every command', () => {
       litigationContext(),
     );
     if (!allowed) {
-      expect(decision).toEqual({
-        ok: false,
-        refusal: {
-          kind: 'illegal_transition',
-          status,
-          allowed: litigationCommandsAllowed(status),
-        },
-      });
+      expect(decision).toEqual(illegalTransitionOf(status, litigationCommandsAllowed(status)));
       return;
     }
     const refusedBy = REFUSED_BY_RULE[status]?.[type];

@@ -1,3 +1,4 @@
+import { NOT_CONCLUDED } from './decide-closure-command.rule';
 import { LegalCalendar } from '../calendar/legal-calendar.model';
 import { parseLegalDate } from '../calendar/legal-date.value';
 import type { LegalDate } from '../calendar/legal-date.value';
@@ -77,12 +78,7 @@ export function baseFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
     suspensions: [],
     extension: null,
     decisionDueOn: null,
-    concludedOn: null,
-    outcome: null,
-    terminationReason: null,
-    decisionNumber: null,
-    concludedLate: false,
-    lateReason: null,
+    ...NOT_CONCLUDED,
     servedOn: null,
     archivedOn: null,
     ...overrides,
@@ -223,32 +219,28 @@ export function sampleCommand(type: CaseCommandType, status: CaseStatus): CaseCo
   }
 }
 
-/** The lifecycle of DESIGN.md, written out independently of the implementation. */
-export const EXPECTED_TABLE: Record<CaseStatus, CaseCommandType[]> = {
-  received: ['assign', 'request_correction', 'accept', 'reject', 'deem_accept'],
-  correction_requested: [
-    'assign',
-    'record_correction_notice_served',
-    'receive_correction',
-    'extend_correction_period',
-    'reject',
-    'deem_abandon',
-  ],
-  under_review: [
-    'assign',
-    'send_copy',
-    'record_reply',
-    'record_opinion_heard',
-    'record_written_review',
-    'suspend',
-    'extend',
-    'switch_procedure',
-    'conclude',
-  ],
-  suspended: ['assign', 'resume', 'extend', 'conclude'],
-  concluded: ['assign', 'serve', 'reopen'],
-  served: ['assign', 'archive'],
-  archived: [],
-  rejected: [],
-  abandoned: ['receive_correction'],
-};
+/**
+ * The lifecycle of DESIGN.md, written out independently of the implementation: each line a
+ * status and the commands it allows.
+ */
+export const EXPECTED_TABLE = Object.fromEntries(
+  `received: assign request_correction accept reject deem_accept
+   correction_requested: assign record_correction_notice_served receive_correction
+     extend_correction_period reject deem_abandon
+   under_review: assign send_copy record_reply record_opinion_heard record_written_review suspend
+     extend switch_procedure conclude
+   suspended: assign resume extend conclude
+   concluded: assign serve reopen
+   served: assign archive
+   archived:
+   rejected:
+   abandoned: receive_correction`
+    .split(/\s(?=[a-z_]+:)/)
+    .map((line) => line.trim().split(/:\s*/))
+    .map(([status, commands]) => [status, commands.split(/\s+/).filter(Boolean)]),
+) as Record<CaseStatus, CaseCommandType[]>;
+
+/** A case under review (accepted 2024-10-08), with the given facts changed. */
+export function underReview(overrides: Partial<CaseFacts> = {}): CaseFacts {
+  return factsIn('under_review', overrides);
+}

@@ -1,15 +1,7 @@
 import type { Outcome } from './reconsideration-case.types';
 
-/** Decision outcomes a body may count as corrections (纠错) of the act: the decisions of 第六十三条–第六十九条. */
-export const DECISION_OUTCOMES: readonly Outcome[] = [
-  'change',
-  'revoke',
-  'confirm_illegal',
-  'confirm_invalid',
-  'order_performance',
-  'uphold',
-  'dismiss_request',
-];
+/** Decision outcomes a body may count as corrections (纠错): the decisions on the merits. */
+export { DECISION_OUTCOMES } from './decide-closure-command.rule';
 
 /**
  * The correction set of the national statistics (DESIGN, "Statistics"): revoke, change, confirm

@@ -1,3 +1,4 @@
+import { illegalTransitionOf } from '../state-machine.fixture';
 import { LegalCalendar } from '../calendar/legal-calendar.model';
 import { TEST_CALENDAR_DATA } from '../calendar/test-calendar.fixture';
 import { userCommandsAllowed } from './allowed-commands.rule';
@@ -52,14 +53,7 @@ describe('decideCaseCommand: every status × every command', () => {
   it.each(matrix)('%s + %s: allowed by the table = %s', (status, type, allowed) => {
     const decision = decideCaseCommand(factsIn(status), sampleCommand(type, status), headContext());
     if (!allowed) {
-      expect(decision).toEqual({
-        ok: false,
-        refusal: {
-          kind: 'illegal_transition',
-          status,
-          allowed: userCommandsAllowed(status),
-        },
-      });
+      expect(decision).toEqual(illegalTransitionOf(status, userCommandsAllowed(status)));
       return;
     }
     const refusedBy = REFUSED_BY_RULE[status]?.[type];

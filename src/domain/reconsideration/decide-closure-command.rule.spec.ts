@@ -1,5 +1,6 @@
-import { context, d, factsIn, headContext, refusal } from './case-facts.fixture';
+import { context, d, factsIn, headContext, refusal, underReview } from './case-facts.fixture';
 import { decideCaseCommand } from './decide-case-command.rule';
+import { NOT_CONCLUDED } from './decide-closure-command.rule';
 import type {
   CaseCommand,
   CaseCommandOf,
@@ -7,8 +8,6 @@ import type {
   DecisionContext,
 } from './reconsideration-case.types';
 
-const underReview = (overrides: Partial<CaseFacts> = {}): CaseFacts =>
-  factsIn('under_review', overrides);
 const decide = (facts: CaseFacts, command: CaseCommand, ctx: DecisionContext = context()) =>
   decideCaseCommand(facts, command, ctx);
 const conclude = (overrides: Partial<CaseCommandOf<'conclude'>> = {}): CaseCommand => ({
@@ -226,16 +225,7 @@ describe('reopen', () => {
       ),
     ).toEqual({
       ok: true,
-      changes: {
-        status: 'under_review',
-        concludedOn: null,
-        outcome: null,
-        terminationReason: null,
-        decisionNumber: null,
-        concludedLate: false,
-        lateReason: null,
-        decisionDueOn: '2024-12-09',
-      },
+      changes: { status: 'under_review', ...NOT_CONCLUDED, decisionDueOn: '2024-12-09' },
       event: {
         type: 'reopened',
         occurredOn: '2024-11-22',

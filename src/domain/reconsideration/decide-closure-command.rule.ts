@@ -33,6 +33,16 @@ export const DECISION_OUTCOMES: readonly Outcome[] = [
   'dismiss_request',
 ];
 
+/** The facts of a conclusion, as they stand before one (and again after a reopening). */
+export const NOT_CONCLUDED = {
+  concludedOn: null,
+  outcome: null,
+  terminationReason: null,
+  decisionNumber: null,
+  concludedLate: false,
+  lateReason: null,
+} as const satisfies Partial<CaseFacts>;
+
 /**
  * Concluding the case with one outcome.
  * - A suspended case can only be terminated (第三十九条: the review is stopped; 第四十一条).
@@ -311,15 +321,7 @@ export function decideReopen(
   const due = decisionDueChange(context.calendar, { ...facts, concludedOn: null });
   return succeed(
     'under_review',
-    {
-      concludedOn: null,
-      outcome: null,
-      terminationReason: null,
-      decisionNumber: null,
-      concludedLate: false,
-      lateReason: null,
-      ...due,
-    },
+    { ...NOT_CONCLUDED, ...due },
     {
       type: 'reopened',
       occurredOn: context.today,

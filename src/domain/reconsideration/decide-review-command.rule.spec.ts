@@ -1,4 +1,4 @@
-import { context, d, factsIn, headContext, refusal } from './case-facts.fixture';
+import { context, d, factsIn, headContext, refusal, underReview } from './case-facts.fixture';
 import { decideCaseCommand } from './decide-case-command.rule';
 import type {
   CaseCommand,
@@ -7,8 +7,6 @@ import type {
   DecisionContext,
 } from './reconsideration-case.types';
 
-const underReview = (overrides: Partial<CaseFacts> = {}): CaseFacts =>
-  factsIn('under_review', overrides);
 const decide = (facts: CaseFacts, command: CaseCommand, ctx: DecisionContext = headContext()) =>
   decideCaseCommand(facts, command, ctx);
 
