@@ -20,12 +20,14 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   406: 'Not acceptable',
+  408: 'Request timeout',
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -37,12 +39,14 @@ const SLUGS: Record<number, string> = {
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
+  408: 'request-timeout',
   409: 'conflict',
   412: 'precondition-failed',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'unprocessable',
   429: 'rate-limited',
+  431: 'header-fields-too-large',
   500: 'internal',
   503: 'unavailable',
 };
@@ -82,13 +86,13 @@ function httpExceptionDetail(exception: HttpException): string {
   return exception.message;
 }
 
-function genericProblem(status: number, detail: string, instance: string): ProblemBody {
+export function genericProblem(status: number, detail: string, instance?: string): ProblemBody {
   return {
     type: problemType(SLUGS[status] ?? 'error'),
     title: TITLES[status] ?? 'Error',
     status,
     detail,
-    instance,
+    ...(instance === undefined ? {} : { instance }),
   };
 }
 

@@ -53,7 +53,7 @@ export class AuditService {
 
   /** Newest first; a head sees their own agency's entries only. */
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['int']);
     const builder = this.dataSource
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('entry')

@@ -36,7 +36,7 @@ export class WorklistService {
 
   async list(actor: Actor, query: WorklistQueryDto): Promise<Page<WorklistItemDto>> {
     const today = legalToday();
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['date', 'uuid']);
     const params: unknown[] = [scopeAgencyId(actor, query.agencyId), today];
     const where = ['d.agency_id = $1'];
     const add = (clause: (p: string) => string, value: unknown) => {

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isISO8601 } from 'class-validator';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { isAdmin, type Actor } from '../../common/auth/actor';
+import { lowerInstantBound, upperInstantBound } from '../../common/clock/legal-day-bounds';
 import { legalToday } from '../../common/clock/legal-today';
 import { checkIfMatch } from '../../common/http/etag';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
-import { conflictProblem, notFoundProblem, validationProblem } from '../../common/problem/problem';
+import { conflictProblem, notFoundProblem } from '../../common/problem/problem';
 import type { LegalCalendar } from '../../domain/calendar/legal-calendar.model';
-import {
-  isLegalDate,
-  shiftLegalDate,
-  type LegalDate,
-} from '../../domain/calendar/legal-date.value';
+import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -55,9 +51,6 @@ const CONSTRAINT_CLASH: Record<string, 'room' | 'person'> = {
 /** How many hearings the calendar feed holds at most (the most recent ones). */
 export const FEED_LIMIT = 5000;
 
-const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function unwrap<T>(result: RuleResult<T>): T {
   if (!result.ok) throw hearingProblem(result.refusal);
   return result.value;
@@ -67,18 +60,6 @@ function driverCode(error: unknown): { code?: string; constraint?: string } {
   return error instanceof QueryFailedError
     ? (error.driverError as { code?: string; constraint?: string })
     : {};
-}
-
-/** A `from` bound: a date starts at its midnight in China Standard Time. */
-function lowerBound(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return isLegalDate(value) ? `${value}T00:00:00+08:00` : value;
-}
-
-/** A `to` bound: a date is inclusive (up to the next midnight in China Standard Time). */
-function upperBound(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return isLegalDate(value) ? `${shiftLegalDate(value, 1)}T00:00:00+08:00` : value;
 }
 
 /**
@@ -431,14 +412,11 @@ export class HearingsService {
 
   /** The caller's agency's hearings in start order (keyset pagination by start and id). */
   async list(actor: Actor, query: HearingQueryDto): Promise<Page<HearingDto>> {
-    const after = decodeCursor(query.cursor, 2);
-    if (after && (!isCursorInstant(after[0]) || !UUID.test(after[1]))) {
-      throw validationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
-    }
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const rows = await this.hearings.list({
       agencyId: actor.agencyId,
-      from: lowerBound(query.from),
-      to: upperBound(query.to),
+      from: lowerInstantBound(query.from),
+      to: upperInstantBound(query.to),
       location: query.location !== undefined ? normaliseLocation(query.location) : undefined,
       officerId: query.officerId,
       caseId: query.caseId,
@@ -454,8 +432,8 @@ export class HearingsService {
     const rows = actor.agencyId
       ? await this.hearings.list({
           agencyId: actor.agencyId,
-          from: lowerBound(query.from),
-          to: upperBound(query.to),
+          from: lowerInstantBound(query.from),
+          to: upperInstantBound(query.to),
           limit: FEED_LIMIT,
           newestFirst: true,
         })
@@ -605,8 +583,4 @@ export class HearingsService {
     });
     return toShanghaiIso(availableAt);
   }
-}
-
-function isCursorInstant(value: string): boolean {
-  return CURSOR_INSTANT.test(value) && isISO8601(value, { strict: true });
 }

@@ -48,7 +48,7 @@ export class AgenciesService {
   }
 
   async list(actor: Actor, query: AgencyQueryDto): Promise<Page<AgencyDto>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     const builder = this.dataSource
       .getRepository(AgencyEntity)
       .createQueryBuilder('agency')

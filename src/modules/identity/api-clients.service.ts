@@ -65,25 +65,30 @@ export class ApiClientsService {
   }
 
   async list(query: ApiClientQueryDto): Promise<Page<ApiClientDto>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
+    // The key keeps microseconds (a JS Date would cut them, and the page's last row would repeat).
     const builder = this.dataSource
       .getRepository(ApiClientEntity)
       .createQueryBuilder('client')
+      .addSelect(
+        `to_char(client.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        'created_at_key',
+      )
       .orderBy('client.createdAt', 'ASC')
       .addOrderBy('client.id', 'ASC')
       .limit(query.limit + 1);
     if (after) {
-      builder.andWhere('(client.createdAt, client.id) > (:at::timestamptz, :id)', {
+      builder.andWhere('(client.createdAt, client.id) > (:at::timestamptz, :id::uuid)', {
         at: after[0],
         id: after[1],
       });
     }
-    const rows = await builder.getMany();
+    const { entities, raw } = await builder.getRawAndEntities<{ created_at_key: string }>();
     return toPage(
-      rows,
+      entities.map((client, i) => ({ client, key: raw[i].created_at_key })),
       query.limit,
-      (row) => [row.createdAt.toISOString(), row.id],
-      toApiClientDto,
+      (row) => [row.key, row.client.id],
+      (row) => toApiClientDto(row.client),
     );
   }
 

@@ -53,7 +53,7 @@ export class UsersService {
   }
 
   async list(actor: Actor, query: UserQueryDto): Promise<Page<UserDto>> {
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['text']);
     const builder = this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('user')

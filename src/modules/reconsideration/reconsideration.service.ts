@@ -166,7 +166,7 @@ export class ReconsiderationService {
     actor: Actor,
     query: CaseQueryDto,
   ): Promise<Page<ReturnType<typeof toCaseSummaryDto>>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['date', 'uuid']);
     const where: string[] = ['c.agency_id = $1'];
     const params: unknown[] = [scopeAgencyId(actor, query.agencyId)];
     const add = (clause: (n: string) => string, value: unknown) => {
@@ -268,7 +268,7 @@ export class ReconsiderationService {
   }
 
   async closures(actor: Actor, query: ClosureQueryDto): Promise<Page<ClosureDto>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['date', 'uuid']);
     const builder = this.dataSource
       .getRepository(ReconsiderationCaseEntity)
       .createQueryBuilder('c')

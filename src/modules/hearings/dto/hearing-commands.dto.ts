@@ -1,19 +1,18 @@
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDefined,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
+import { IsNestedObject } from '../../../common/validation/is-nested-object.decorator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsInstant } from '../is-instant.decorator';
+import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { MAX_DURATION_MINUTES, NOT_BLANK, NOT_BLANK_MESSAGE } from './schedule-hearing.dto';
 
 export class RescheduleHearingDto {
@@ -22,7 +21,7 @@ export class RescheduleHearingDto {
   startsAt!: string;
 
   /** The new length in minutes (1–720); unchanged when absent. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -30,7 +29,7 @@ export class RescheduleHearingDto {
   durationMinutes?: number;
 
   /** The new room; unchanged when absent. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
   @MaxLength(200)
@@ -67,13 +66,13 @@ export class RespondentAttendanceDto {
   title!: string;
 
   /** The staff member delegated to attend (委托相应的工作人员); required when the responsible person was absent (第五十一条第三款). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   delegateName?: string;
 
   /** Why the responsible person could not attend; required when absent, not allowed when they attended. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   @ValidateBy({
@@ -97,13 +96,11 @@ export class RecordHearingDto {
   applicantAttended!: boolean;
 
   /** Who attended for the respondent (第五十一条第三款). */
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => RespondentAttendanceDto)
+  @IsNestedObject(() => RespondentAttendanceDto)
   respondentAttendance!: RespondentAttendanceDto;
 
   /** Notes for the record (听证笔录 summary). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(10000)
   notes?: string;

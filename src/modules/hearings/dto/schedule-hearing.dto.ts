@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -11,8 +10,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsInstant } from '../is-instant.decorator';
+import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { HEARING_KINDS, type HearingKind } from '../../../domain/hearings/hearing.rules';
 
 export const NOT_BLANK = /\S/;
@@ -52,7 +52,7 @@ export class ScheduleHearingDto {
   presidingOfficerId!: string;
 
   /** Hearing officers (听证员): at least two for a hearing (第五十条第三款); may be empty for a hearing of opinions. All people on the panel are distinct. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMaxSize(20)
   @IsUUID(undefined, { each: true })
   panelMemberIds?: string[];

@@ -1,12 +1,5 @@
-import {
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { AGENCY_KINDS, type AgencyKind } from '../agency.entity';
 
@@ -31,44 +24,44 @@ export class CreateAgencyDto {
   kind!: AgencyKind;
 
   /** The agency above this one. Required for an administrative agency of an admin's making. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   parentId?: string;
 
   /** Receipt number template, e.g. 乐府复收〔{year}〕{seq}号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   receiptNumberTemplate?: string;
 
   /** Case number template, e.g. 乐府复〔{year}〕{seq}号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   caseNumberTemplate?: string;
 }
 
 export class UpdateAgencyDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be 1–64 letters, digits, _ . -' })
   code?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   receiptNumberTemplate?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   caseNumberTemplate?: string;
 }
 
 export class AgencyQueryDto extends PageQueryDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
 }

@@ -6,13 +6,13 @@ import {
   IsBoolean,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { USER_ROLES, type UserRole } from '../../../common/auth/role';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 
@@ -43,30 +43,30 @@ export class CreateUserDto {
   roles!: UserRole[];
 
   /** The reconsideration body; a head's own by default. Only admins may have none. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
 
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   displayName?: string;
 
   /** Changing it revokes the user's existing tokens. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
   @ArrayUnique()
@@ -74,27 +74,27 @@ export class UpdateUserDto {
   roles?: UserRole[];
 
   /** Admins only. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
   /** false deactivates the user and revokes their tokens. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
 
 export class UserQueryDto extends PageQueryDto {
   /** Admins only: the users of this agency. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(USER_ROLES)
   role?: UserRole;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => String)
   @IsIn(['true', 'false'])
   active?: 'true' | 'false';

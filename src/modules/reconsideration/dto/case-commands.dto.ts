@@ -5,13 +5,13 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import {
@@ -60,12 +60,12 @@ export class AcceptDto {
   acceptedOn!: string;
 
   /** ordinary | simplified (第五十三条) */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['ordinary', 'simplified'])
   procedure?: Procedure;
 
   /** A case number of the office's own; otherwise assigned from the agency's template. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -82,7 +82,7 @@ export class RejectDto {
   reason!: string;
 
   /** For lack of jurisdiction: the competent body (第三十条第二款). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   competentBody?: string;
@@ -93,7 +93,7 @@ export class SendCopyDto {
   sentOn!: string;
 
   /** When the respondent received the copy: starts its reply period. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   respondentReceivedOn?: string;
 }
@@ -159,19 +159,19 @@ export class ConcludeDto {
   outcome!: Outcome;
 
   /** For `terminated`: a ground of 第四十一条 (withdrawn 撤回, …). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TERMINATION_REASONS)
   terminationReason?: TerminationReason;
 
   /** e.g. 乐府复决〔2024〕12号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   decisionNumber?: string;
 
   /** Required when concluding after the decision deadline. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { OUTCOMES, type Outcome } from '../../../domain/reconsideration/reconsideration-case.types';
@@ -30,24 +31,24 @@ export class ClosurePageDto {
 }
 
 export class ClosureQueryDto extends PageQueryDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   concludedFrom?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   concludedTo?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OUTCOMES)
   outcome?: Outcome;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => String)
   @IsIn(['true', 'false'])
   served?: 'true' | 'false';
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => String)
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';

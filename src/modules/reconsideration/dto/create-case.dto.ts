@@ -1,18 +1,20 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateBy,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import {
+  IsNestedObject,
+  IsNestedObjectArray,
+} from '../../../common/validation/is-nested-object.decorator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { isValidIdCardNumber } from '../../../domain/reconsideration/id-card-number.value';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
@@ -56,11 +58,11 @@ export class ApplicantDto {
   name!: string;
 
   /** A person's resident ID number (checked), or an organization's unified social credit code. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsApplicantIdNumber()
   idNumber?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   contact?: string;
@@ -72,12 +74,12 @@ export class PartyDto {
   @MaxLength(200)
   name!: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(40)
   idNumber?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   contact?: string;
@@ -85,7 +87,7 @@ export class PartyDto {
 
 export class RespondentDto {
   /** An administrative agency registered under the caller's reconsideration body. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
@@ -104,12 +106,12 @@ export class ContestedActDto {
   title!: string;
 
   /** e.g. 乐公（治）行罚决字〔2024〕123号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   documentNumber?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   actOn?: string;
 
@@ -122,12 +124,12 @@ export class ContestedActDto {
   actKind!: ActKind;
 
   /** The act concerns real estate (不动产): the outer limit is 20 years (第二十一条). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   realEstate?: boolean;
 
   /** The applicant was not told of the right to apply (第二十条第三款): 1-year outer limit. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   remedyRightsNotTold?: boolean;
 }
@@ -144,18 +146,15 @@ export class LimitationObstacleDto {
 }
 
 export class CreateCaseDto {
+  @IsNestedObjectArray(() => ApplicantDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ApplicantDto)
   applicants!: ApplicantDto[];
 
-  @ValidateNested()
-  @Type(() => RespondentDto)
+  @IsNestedObject(() => RespondentDto)
   respondent!: RespondentDto;
 
-  @ValidateNested()
-  @Type(() => ContestedActDto)
+  @IsNestedObject(() => ContestedActDto)
   contestedAct!: ContestedActDto;
 
   /** When the applicant knew or should have known the act (第二十条). */
@@ -170,7 +169,7 @@ export class CreateCaseDto {
   channel!: Channel;
 
   /** Mail only: the postmark date, which counts as the filing date. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   postmarkedOn?: string;
 
@@ -179,76 +178,70 @@ export class CreateCaseDto {
   @MaxLength(5000)
   requests!: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
   /** ordinary 普通程序 (default) | simplified 简易程序 (第五十三条) */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['ordinary', 'simplified'])
   procedure?: Procedure;
 
   /** 重大、疑难、复杂: conclusion needs a hearing (第五十条). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   major?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   hearingRequested?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartyDto)
   thirdParties?: PartyDto[];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PartyDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => PartyDto)
   agent?: PartyDto;
 
   /** A justified obstacle to applying in time (第二十条第二款). */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LimitationObstacleDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => LimitationObstacleDto)
   limitationObstacle?: LimitationObstacleDto;
 }
 
 export class UpdateCaseDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
   requests?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   major?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   hearingRequested?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartyDto)
   thirdParties?: PartyDto[];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PartyDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => PartyDto)
   agent?: PartyDto;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ContestedActDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => ContestedActDto)
   contestedAct?: ContestedActDto;
 }
