@@ -14,7 +14,14 @@ import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-nu
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { MAX_DURATION_MINUTES, NOT_BLANK, NOT_BLANK_MESSAGE } from './schedule-hearing.dto';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
+@RequestExample({
+  startsAt: '2024-10-28T09:00:00+08:00',
+  durationMinutes: 90,
+  location: '第二听证室',
+  noticeOn: '2024-10-18',
+})
 export class RescheduleHearingDto {
   /** The new start, ISO 8601 with offset. */
   @IsInstant()
@@ -40,6 +47,7 @@ export class RescheduleHearingDto {
   noticeOn!: string;
 }
 
+@RequestExample({ reason: '申请人撤回复议申请' })
 export class CancelHearingDto {
   /** Why the hearing is called off. */
   @IsString()
@@ -86,6 +94,18 @@ export class RespondentAttendanceDto {
   reason?: string;
 }
 
+@RequestExample({
+  heldOn: '2024-10-21',
+  applicantAttended: true,
+  respondentAttendance: {
+    attended: false,
+    personName: '王五',
+    title: '局长',
+    delegateName: '赵六',
+    reason: '参加市政府常务会议',
+  },
+  notes: '双方围绕处罚决定认定的事实进行了质证和辩论。',
+})
 export class RecordHearingDto {
   /** The day the hearing was held (China Standard Time): the day it was notified for. */
   @IsLegalDate()

@@ -2,11 +2,19 @@ import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-va
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { AGENCY_KINDS, type AgencyKind } from '../agency.entity';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 const NUMBER_TEMPLATE = /^(?=.*\{year\})(?=.*\{seq\}).{1,100}$/u;
 const NUMBER_TEMPLATE_MESSAGE =
   '$property must contain {year} and {seq}, e.g. 乐府复〔{year}〕{seq}号';
 
+@RequestExample({
+  name: '乐平市人民政府',
+  code: 'LPSZF',
+  kind: 'reconsideration_body',
+  receiptNumberTemplate: '乐府复收〔{year}〕{seq}号',
+  caseNumberTemplate: '乐府复〔{year}〕{seq}号',
+})
 export class CreateAgencyDto {
   /** e.g. 乐平市人民政府 */
   @IsString()
@@ -39,6 +47,7 @@ export class CreateAgencyDto {
   caseNumberTemplate?: string;
 }
 
+@RequestExample({ name: '乐平市人民政府', caseNumberTemplate: '乐府复〔{year}〕{seq}号' })
 export class UpdateAgencyDto {
   @IsOptionalNotNull()
   @IsString()

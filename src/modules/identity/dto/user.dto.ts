@@ -15,10 +15,18 @@ import {
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { USER_ROLES, type UserRole } from '../../../common/auth/role';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/;
 const USERNAME_MESSAGE = '$property must be 3–64 letters, digits, _ . @ -';
 
+@RequestExample({
+  username: 'zhang.san',
+  displayName: '张三',
+  password: 'a-temporary-passphrase',
+  roles: ['clerk'],
+  agencyId: '3f2b8c1d-6a4e-4f7b-9c2d-1e5a7b9c3d4f',
+})
 export class CreateUserDto {
   /** Unique, case-insensitive. */
   @Matches(USERNAME, { message: USERNAME_MESSAGE })
@@ -52,6 +60,7 @@ export class CreateUserDto {
   active?: boolean;
 }
 
+@RequestExample({ displayName: '张三', roles: ['clerk', 'head'], active: true })
 export class UpdateUserDto {
   @IsOptionalNotNull()
   @IsString()

@@ -24,13 +24,16 @@ import {
   type SuspensionGround,
   type TerminationReason,
 } from '../../../domain/reconsideration/reconsideration-case.types';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
+@RequestExample({ handlerId: '7c1e9a52-3b6d-4e8f-a0c4-5d2b8e6f1a93' })
 export class AssignDto {
   /** A clerk or head of the case's agency. */
   @IsUUID()
   handlerId!: string;
 }
 
+@RequestExample({ noticeOn: '2024-09-29', items: ['申请人身份证明复印件', '行政处罚决定书复印件'] })
 export class RequestCorrectionDto {
   /** Date of the written correction notice (within 5 working days of receipt, 第三十一条). */
   @IsLegalDate()
@@ -45,16 +48,19 @@ export class RequestCorrectionDto {
   items!: string[];
 }
 
+@RequestExample({ servedOn: '2024-10-08' })
 export class ServedOnDto {
   @IsLegalDate()
   servedOn!: string;
 }
 
+@RequestExample({ receivedOn: '2024-10-12' })
 export class ReceivedOnDto {
   @IsLegalDate()
   receivedOn!: string;
 }
 
+@RequestExample({ acceptedOn: '2024-09-30', procedure: 'ordinary' })
 export class AcceptDto {
   @IsLegalDate()
   acceptedOn!: string;
@@ -72,6 +78,11 @@ export class AcceptDto {
   caseNumber?: string;
 }
 
+@RequestExample({
+  rejectedOn: '2024-09-30',
+  reason: '不属于本机关管辖',
+  competentBody: '景德镇市人民政府',
+})
 export class RejectDto {
   @IsLegalDate()
   rejectedOn!: string;
@@ -88,6 +99,7 @@ export class RejectDto {
   competentBody?: string;
 }
 
+@RequestExample({ sentOn: '2024-10-08', respondentReceivedOn: '2024-10-09' })
 export class SendCopyDto {
   @IsLegalDate()
   sentOn!: string;
@@ -98,6 +110,7 @@ export class SendCopyDto {
   respondentReceivedOn?: string;
 }
 
+@RequestExample({ heardOn: '2024-10-20', how: 'in_person' })
 export class OpinionHeardDto {
   @IsLegalDate()
   heardOn!: string;
@@ -107,6 +120,7 @@ export class OpinionHeardDto {
   how!: OpinionHearingMethod;
 }
 
+@RequestExample({ reason: '申请人无法联系，改为书面审查' })
 export class ReasonDto {
   @IsString()
   @IsNotEmpty()
@@ -114,6 +128,7 @@ export class ReasonDto {
   reason!: string;
 }
 
+@RequestExample({ suspendedOn: '2024-10-15', ground: 'force_majeure' })
 export class SuspendDto {
   @IsLegalDate()
   suspendedOn!: string;
@@ -123,11 +138,13 @@ export class SuspendDto {
   ground!: SuspensionGround;
 }
 
+@RequestExample({ resumedOn: '2024-11-01' })
 export class ResumeDto {
   @IsLegalDate()
   resumedOn!: string;
 }
 
+@RequestExample({ approvedOn: '2024-11-25', days: 30, reason: '案情复杂，需要补充调查' })
 export class ExtendDto {
   @IsLegalDate()
   approvedOn!: string;
@@ -145,11 +162,17 @@ export class ExtendDto {
   reason!: string;
 }
 
+@RequestExample({ approvedOn: '2024-10-10' })
 export class ApprovedOnDto {
   @IsLegalDate()
   approvedOn!: string;
 }
 
+@RequestExample({
+  concludedOn: '2024-11-20',
+  outcome: 'revoke',
+  decisionNumber: '乐府复决〔2024〕12号',
+})
 export class ConcludeDto {
   @IsLegalDate()
   concludedOn!: string;
@@ -178,6 +201,7 @@ export class ConcludeDto {
   lateReason?: string;
 }
 
+@RequestExample({ archivedOn: '2024-12-20' })
 export class ArchivedOnDto {
   @IsLegalDate()
   archivedOn!: string;

@@ -25,6 +25,7 @@ import {
   type ActKind,
   type AdministrativeField,
 } from './case-vocabulary';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 /** 统一社会信用代码: 18 characters of digits and capital letters (no I, O, Z, S, V). */
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
@@ -145,6 +146,25 @@ export class LimitationObstacleDto {
   reason!: string;
 }
 
+@RequestExample({
+  applicants: [
+    { kind: 'person', name: '张三', idNumber: '360281199001011230', contact: '13800000000' },
+  ],
+  respondent: { name: '乐平市公安局' },
+  contestedAct: {
+    title: '行政处罚决定书',
+    documentNumber: '乐公（治）行罚决字〔2024〕123号',
+    actOn: '2024-08-20',
+    field: 'public_security',
+    actKind: 'administrative_penalty',
+  },
+  knownOn: '2024-09-01',
+  receivedOn: '2024-09-27',
+  channel: 'in_person',
+  requests: '撤销行政处罚决定',
+  factsAndReasons: '事实不清，证据不足。',
+  agent: { name: '李四', contact: '13900000000' },
+})
 export class CreateCaseDto {
   @IsNestedObjectArray(() => ApplicantDto)
   @ArrayMinSize(1)
@@ -212,6 +232,11 @@ export class CreateCaseDto {
   limitationObstacle?: LimitationObstacleDto;
 }
 
+@RequestExample({
+  requests: '撤销行政处罚决定，并责令重新作出',
+  factsAndReasons: '事实不清，证据不足，程序违法。',
+  hearingRequested: true,
+})
 export class UpdateCaseDto {
   @IsOptionalNotNull()
   @IsString()
