@@ -104,6 +104,15 @@ describe('hostile request bodies', () => {
       expectProblem(response, 400);
     });
 
+    it.each(['__proto__', 'constructor'])('refuses a %s property as unknown', async (key) => {
+      const before = await counts(t);
+      const response = await post('/reconsideration-cases', clerk())
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(caseBody()).replace(/^{/, `{"${key}":{"polluted":1},`));
+      expectFieldError(response, key);
+      expect(await counts(t)).toEqual(before);
+    });
+
     it('refuses a NUL in a query value with 400 naming the parameter', async () => {
       const response = await request(t.http)
         .get('/api/v1/reconsideration-cases?q=%00')

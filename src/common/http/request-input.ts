@@ -5,6 +5,12 @@ import { isUnsafeText, UNSAFE_TEXT_MESSAGE } from '../validation/unsafe-text';
 /** The deepest nesting of arrays and objects a JSON body may have; a case body needs 3. */
 export const MAX_JSON_DEPTH = 32;
 
+/**
+ * Keys that class-transformer skips instead of reporting as unknown fields, so the whitelist never
+ * sees them; no DTO has them, and they are the prototype-pollution keys.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 class TooDeep extends Error {}
 
 function pathOf(parent: string, key: string | number): string {
@@ -30,6 +36,10 @@ function inspectBody(value: unknown, path: string, depth: number, errors: FieldE
   for (const [key, item] of Object.entries(value)) {
     if (isUnsafeText(key)) {
       errors.push({ field: path || 'body', message: `a property name ${UNSAFE_TEXT_MESSAGE}` });
+      continue;
+    }
+    if (PROTOTYPE_KEYS.has(key)) {
+      errors.push({ field: pathOf(path, key), message: `property ${key} should not exist` });
       continue;
     }
     inspectBody(item, pathOf(path, key), depth + 1, errors);

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -29,7 +28,6 @@ export class RescheduleHearingDto {
 
   /** The new length in minutes (1–720); unchanged when absent. */
   @IsOptionalNotNull()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_DURATION_MINUTES)

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsIn,
@@ -43,7 +42,6 @@ export class ScheduleHearingDto {
   startsAt!: string;
 
   /** Length in minutes (1–720); the booking is the half-open interval [startsAt, startsAt + duration). */
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_DURATION_MINUTES)

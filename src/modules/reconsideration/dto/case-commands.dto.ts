@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -150,7 +149,6 @@ export class ExtendDto {
   approvedOn!: string;
 
   /** At most 30 days (第六十二条). */
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(365)
