@@ -5,6 +5,9 @@ const transformIgnorePatterns = [
   '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
 ];
 module.exports = {
+  // Jest reads testTimeout from the root config only (a project's own is ignored): e2e hooks boot
+  // an app and a database, which takes more than the default 5 s on a busy machine.
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
@@ -23,7 +26,6 @@ module.exports = {
       transformIgnorePatterns,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };
