@@ -5,8 +5,7 @@ const transformIgnorePatterns = [
   '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
 ];
 module.exports = {
-  // Jest reads testTimeout from the root config only (a project's own is ignored): e2e hooks boot
-  // an app and a database, which takes more than the default 5 s on a busy machine.
+  // Jest reads the timeout from the top level only (not per project); e2e hooks boot an app.
   testTimeout: 30000,
   projects: [
     {

@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { hashPassword } from '../src/modules/identity/password-hasher';
 import { startEmbeddedDatabase, type RunningDatabase } from '../src/database/embedded-database';
 import { runMigrations } from '../src/database/run-migrations';
-import { legalToday } from '../src/common/clock/legal-today';
+import { legalDateOf } from '../src/common/clock/legal-date-of';
 import { seedDataset } from './seed-dataset';
 
 export const BENCH_DATA_DIR = resolve(__dirname, '..', '..', '.data', 'bench-pg');
@@ -61,7 +61,13 @@ async function main(): Promise<void> {
     );
     // Numbers continue after the seeded ones, per year.
     const started = Date.now();
-    await seedDataset(client, { agencyId, handlerId: clerkId, cases, days, today: legalToday() });
+    await seedDataset(client, {
+      agencyId,
+      handlerId: clerkId,
+      cases,
+      days,
+      today: legalDateOf(new Date()),
+    });
     await client.query(
       `INSERT INTO number_sequence (agency_id, kind, year, last_value)
        SELECT $1, kind, y, $2 FROM generate_series(2000, 2100) AS y,

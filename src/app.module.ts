@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,6 +17,10 @@ import { TimelineModule } from './modules/timeline/timeline.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { ReconsiderationModule } from './modules/reconsideration/reconsideration.module';
 import { HearingsModule } from './modules/hearings/hearings.module';
+import { CommandsModule } from './modules/commands/commands.module';
+import { WorkflowModule } from './modules/workflow/workflow.module';
+import { Clock } from './common/clock/clock';
+import { ETagInterceptor } from './common/http/etag.interceptor';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -46,17 +50,21 @@ export class AppModule {
         CalendarModule,
         OutboxModule,
         ScheduleModule.forRoot(),
+        CommandsModule,
         ReconsiderationModule,
+        WorkflowModule,
         HearingsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        Clock,
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         // Order matters: authenticate first, then check the route's roles.
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

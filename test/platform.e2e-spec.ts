@@ -123,7 +123,7 @@ describe('platform edge', () => {
       expect(answer.statusLine).toBe('HTTP/1.1 431 Request header fields too large');
       expect(answer.head).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/);
       expect(answer.body).toMatchObject({
-        type: 'urn:problem:fuyi:header-fields-too-large',
+        type: 'urn:problem:fuyi:headers-too-large',
         title: 'Request header fields too large',
         status: 431,
         detail: expect.any(String),

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import {
+  DECISION_OUTCOMES,
+  DEFAULT_CORRECTION_OUTCOMES,
+} from '../domain/reconsideration/closure.rule';
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -108,27 +112,15 @@ function readCorsOrigins(env: Env): string[] {
   return origins;
 }
 
-const CORRECTION_OUTCOME_CODES = [
-  'change',
-  'revoke',
-  'confirm_illegal',
-  'confirm_invalid',
-  'order_performance',
-  'uphold',
-  'dismiss_request',
-];
-
 function readCorrectionOutcomes(env: Env): string[] {
   const raw = env.CORRECTION_OUTCOMES;
-  if (raw === undefined || raw.trim() === '') {
-    return ['revoke', 'change', 'confirm_illegal', 'confirm_invalid', 'order_performance'];
-  }
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_CORRECTION_OUTCOMES];
   const outcomes = raw.split(',').map((outcome) => outcome.trim());
   for (const outcome of outcomes) {
-    if (!CORRECTION_OUTCOME_CODES.includes(outcome)) {
+    if (!(DECISION_OUTCOMES as readonly string[]).includes(outcome)) {
       throw new ConfigError(
         'CORRECTION_OUTCOMES',
-        `must list decision outcomes from ${CORRECTION_OUTCOME_CODES.join(', ')} (got "${outcome}")`,
+        `must list decision outcomes from ${DECISION_OUTCOMES.join(', ')} (got "${outcome}")`,
       );
     }
   }

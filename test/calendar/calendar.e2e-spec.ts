@@ -3,8 +3,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { LegalDate } from '../../src/domain/calendar/legal-date.value';
 import { CalendarService } from '../../src/modules/calendar/calendar.service';
-import { DeadlinesService } from '../../src/modules/deadlines/deadlines.service';
-import { TimelineService } from '../../src/modules/timeline/timeline.service';
+import { DeadlinePlanService } from '../../src/modules/deadlines/deadline-plan.service';
+import { DeadlineRepository } from '../../src/modules/deadlines/deadline.repository';
+import { CaseEventRepository } from '../../src/modules/timeline/case-event.repository';
 import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
@@ -140,7 +141,8 @@ describe('legal calendar', () => {
 
     it('recomputes open deadlines that read the year and records the change on each case', async () => {
       const calendars = t.app.get(CalendarService);
-      const deadlines = t.app.get(DeadlinesService);
+      const plans = t.app.get(DeadlinePlanService);
+      const deadlines = t.app.get(DeadlineRepository);
       const caseRef = () => ({
         caseType: 'reconsideration' as const,
         caseId: randomUUID(),
@@ -150,17 +152,23 @@ describe('legal calendar', () => {
       const movedCase = caseRef();
       const untouchedCase = caseRef();
       const decisionFrom = (triggerOn: string) => ({
-        kind: 'decision' as const,
-        triggerOn: triggerOn as LegalDate,
-        procedure: 'ordinary' as const,
+        open: [
+          {
+            kind: 'decision' as const,
+            triggerOn: triggerOn as LegalDate,
+            procedure: 'ordinary' as const,
+          },
+        ],
+        met: [],
+        cancelled: [],
       });
       await t.app.get(DataSource).transaction(async (manager) => {
         const calendar = await calendars.current();
         // Accepted 2026-11-20: 60 days end in 2027, which the calendar does not hold yet.
-        await deadlines.save(manager, pendingCase, decisionFrom('2026-11-20'), calendar);
+        await plans.apply(manager, pendingCase, decisionFrom('2026-11-20'), calendar);
         // 2025-09-01 + 60 days = 2025-10-31, a Friday.
-        await deadlines.save(manager, movedCase, decisionFrom('2025-09-01'), calendar);
-        await deadlines.save(manager, untouchedCase, decisionFrom('2024-03-01'), calendar);
+        await plans.apply(manager, movedCase, decisionFrom('2025-09-01'), calendar);
+        await plans.apply(manager, untouchedCase, decisionFrom('2024-03-01'), calendar);
       });
       const pendingBefore = await deadlines.listForCase(pendingCase.caseId, '2026-11-26');
       expect(pendingBefore[0]).toMatchObject({ dueOn: null, pendingYear: 2027, status: 'open' });
@@ -187,7 +195,7 @@ describe('legal calendar', () => {
         .expect(200);
       const moved = await deadlines.listForCase(movedCase.caseId, '2025-01-01');
       expect(moved[0]).toMatchObject({ dueOn: '2025-11-03' });
-      const events = await t.app.get(TimelineService).list(movedCase.caseId);
+      const events = await t.app.get(CaseEventRepository).listForCase(movedCase.caseId);
       expect(events).toEqual([
         expect.objectContaining({
           type: 'deadline_recomputed',
@@ -199,7 +207,7 @@ describe('legal calendar', () => {
           }),
         }),
       ]);
-      expect(await t.app.get(TimelineService).list(untouchedCase.caseId)).toEqual([]);
+      expect(await t.app.get(CaseEventRepository).listForCase(untouchedCase.caseId)).toEqual([]);
 
       const due = await dueDate('from=2025-09-01&length=60&unit=days').expect(200);
       expect(due.body).toMatchObject({ dueOn: '2025-11-03', rolledForward: true });

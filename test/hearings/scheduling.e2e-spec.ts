@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { createUser, createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
 import { caseBody, command } from '../factories/case.factory';
-import { legalToday } from '../../src/common/clock/legal-today';
 import { addWorkingDays } from '../../src/domain/calendar/add-working-days.period';
 import { CalendarService } from '../../src/modules/calendar/calendar.service';
 import { createTestApp, type TestApp } from '../setup/test-app';
@@ -514,7 +513,7 @@ describe('scheduling hearings', () => {
   describe('reminders (outbox hearing.reminder)', () => {
     it('enqueues one for the working day before a future hearing, and supersedes it on change', async () => {
       const calendar = await t.app.get(CalendarService).current();
-      const today = legalToday();
+      const today = t.clock.today();
       // The earliest date the notice allows; the reminder is due on the working day before it.
       const hearingOn = addWorkingDays(calendar, today, 5);
       const remindOn = addWorkingDays(calendar, today, 4);

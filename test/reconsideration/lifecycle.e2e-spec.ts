@@ -185,7 +185,9 @@ describe('reconsideration case lifecycle', () => {
         decisionNumber: '乐府复决〔2024〕12号',
         concludedOn: '2024-11-20',
         servedOn: '2024-11-22',
-        litigationWindowEndsOn: '2024-12-07',
+        // 行政诉讼法 第四十五条: 15 days from service on 2024-11-22 end on Sat 2024-12-07, a rest
+        // day, so the window runs to Monday 2024-12-09 (民事诉讼法 第八十五条).
+        litigationWindowEndsOn: '2024-12-09',
         litigated: false,
         archivedOn: '2024-12-02',
         corrected: true,

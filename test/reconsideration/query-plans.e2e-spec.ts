@@ -28,7 +28,7 @@ describe('query plans', () => {
     const client = new Client({ connectionString: (t.dataSource.options as { url: string }).url });
     await client.connect();
     try {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = t.clock.today();
       await seedDataset(client, {
         agencyId: other.agency.id,
         handlerId: other.clerk.id,

@@ -51,7 +51,9 @@ describe('sweep, worklist, search and tenant isolation', () => {
         `SELECT topic FROM outbox_message WHERE payload->>'caseId' = $1`,
         [created.id],
       );
-      expect(outbox.map((row: { topic: string }) => row.topic)).toContain('case.deemed_accepted');
+      expect(outbox.map((row: { topic: string }) => row.topic)).toContain(
+        'reconsideration_case.deemed_accepted',
+      );
     });
 
     it('deems an application abandoned when the correction period passes', async () => {

@@ -3,22 +3,34 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { Clock, FixedClock } from '../../src/common/clock/clock';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { configureApp } from '../../src/configure-app';
 import { createTestDatabase } from './test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
+/**
+ * The instant every test app starts at (a Monday in China Standard Time): tests never read the
+ * wall clock, so they give the same answers whatever day they run.
+ */
+export const TEST_NOW = '2026-06-01T10:00:00+08:00';
+
 export interface TestApp {
   app: NestExpressApplication;
   http: App;
   dataSource: DataSource;
   config: AppConfig;
+  /** The app's clock: move it with `clock.set(instant)`. */
+  clock: FixedClock;
   close(): Promise<void>;
 }
 
 /** Boots the real AppModule through configureApp on this test file's own database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  now: string = TEST_NOW,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -28,11 +40,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ...env,
   });
+  const clock = new FixedClock(now);
   const moduleRef = await Test.createTestingModule({
     imports: [
       AppModule.register({ ...config, databaseUrl: database.url, embeddedDatabase: false }),
     ],
-  }).compile();
+  })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     logger: false,
@@ -43,6 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     http: app.getHttpServer() as App,
     dataSource: app.get(DataSource),
     config,
+    clock,
     close: async () => {
       await app.close();
       await database.drop();

@@ -24,8 +24,3 @@ export const SYSTEM_ACTOR: Actor = {
 export function isAdmin(actor: Actor): boolean {
   return actor.roles.includes('admin');
 }
-
-/** The agency whose data a query reads: the caller's; an admin may name another one. */
-export function scopeAgencyId(actor: Actor, requested: string | undefined): string | null {
-  return isAdmin(actor) ? (requested ?? actor.agencyId) : actor.agencyId;
-}

@@ -2,7 +2,7 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Observable } from 'rxjs';
-import { unauthorized } from '../../modules/identity/auth.service';
+import { unauthorizedProblem } from '../problem/problem';
 import type { Actor } from './actor';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -27,7 +27,7 @@ export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
   }
 
   override handleRequest<TUser = Actor>(error: unknown, actor: TUser | false): TUser {
-    if (error || !actor) throw unauthorized();
+    if (error || !actor) throw unauthorizedProblem();
     return actor;
   }
 }

@@ -10,7 +10,7 @@ export const ROLES = 'fuyi:roles';
  * The roles allowed on a route. Every non-public route must carry it: the roles guard denies
  * a route without it. Integration roles authenticate by API key, people by bearer token.
  */
-export function Roles(...roles: Role[]) {
+export function Roles(...roles: readonly Role[]) {
   const forIntegrations = roles.includes('court_liaison');
   const forPeople = roles.some((role) => role !== 'court_liaison');
   return applyDecorators(

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ProblemException } from '../problem/problem';
+import { forbiddenProblem } from '../problem/problem';
 import type { Actor } from './actor';
 import { IS_PUBLIC } from './public.decorator';
 import type { Role } from './role';
@@ -18,14 +18,10 @@ export class RolesGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     const actor = context.switchToHttp().getRequest<Request & { user?: Actor }>().user;
     if (actor && actor.roles.some((role) => allowed.includes(role))) return true;
-    throw new ProblemException({
-      status: 403,
-      slug: 'forbidden',
-      title: 'Forbidden',
-      detail:
-        allowed.length === 0
-          ? 'This route has no role policy'
-          : `This needs one of the roles: ${allowed.join(', ')}`,
-    });
+    throw forbiddenProblem(
+      allowed.length === 0
+        ? 'This route has no role policy'
+        : `This needs one of the roles: ${allowed.join(', ')}`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { ProblemException } from '../problem/problem';
+import { ProblemType } from '../problem/problem-type';
 
 export function setETag(response: Response, version: number): void {
   response.setHeader('ETag', `"${version}"`);
@@ -11,9 +12,7 @@ export function checkIfMatch(ifMatch: string | undefined, version: number): void
   const accepted = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
   if (!accepted.includes(`"${version}"`)) {
     throw new ProblemException({
-      status: 412,
-      slug: 'precondition-failed',
-      title: 'Precondition failed',
+      type: ProblemType.PreconditionFailed,
       detail: `If-Match ${ifMatch} does not match the current version "${version}"`,
     });
   }

@@ -8,48 +8,11 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemBody } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemBody } from './problem';
+import { PROBLEM_TYPES, problemTypeForStatus, problemTypeUri } from './problem-type';
 import { InvalidLegalDateError } from '../../domain/calendar/invalid-legal-date.error';
 import { PeriodArgumentError } from '../../domain/calendar/period-argument.error';
 import { allowedMethodsFor } from '../http/route-table';
-
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  408: 'Request timeout',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  413: 'Payload too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable content',
-  429: 'Too many requests',
-  431: 'Request header fields too large',
-  500: 'Internal server error',
-  503: 'Service unavailable',
-};
-
-const SLUGS: Record<number, string> = {
-  400: 'bad-request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  405: 'method-not-allowed',
-  406: 'not-acceptable',
-  408: 'request-timeout',
-  409: 'conflict',
-  412: 'precondition-failed',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  422: 'unprocessable',
-  429: 'rate-limited',
-  431: 'header-fields-too-large',
-  500: 'internal',
-  503: 'unavailable',
-};
 
 /** Errors raised by Express's body parsers carry a status and a `type` such as entity.too.large. */
 interface BodyParserError {
@@ -87,9 +50,10 @@ function httpExceptionDetail(exception: HttpException): string {
 }
 
 export function genericProblem(status: number, detail: string, instance?: string): ProblemBody {
+  const type = problemTypeForStatus(status);
   return {
-    type: problemType(SLUGS[status] ?? 'error'),
-    title: TITLES[status] ?? 'Error',
+    type: problemTypeUri(type),
+    title: PROBLEM_TYPES[type].title,
     status,
     detail,
     ...(instance === undefined ? {} : { instance }),

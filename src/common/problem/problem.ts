@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { PROBLEM_TYPES, ProblemType, problemTypeUri } from './problem-type';
 
 export interface FieldError {
   field: string;
@@ -22,15 +23,11 @@ export interface ProblemBody {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export function problemType(slug: string): string {
-  return `urn:problem:fuyi:${slug}`;
-}
-
 export interface ProblemInit {
-  status: number;
-  slug: string;
-  title: string;
+  type: ProblemType;
   detail: string;
+  /** Only where a type spans statuses: a rule refusal on who may act is 403. */
+  status?: number;
   errors?: FieldError[];
   rule?: string;
   basis?: string;
@@ -43,16 +40,16 @@ export class ProblemException extends HttpException {
   readonly headers: Record<string, string>;
 
   constructor(readonly init: ProblemInit) {
-    super(init.detail, init.status);
+    super(init.detail, init.status ?? PROBLEM_TYPES[init.type].status);
     this.headers = init.headers ?? {};
   }
 
   toBody(instance: string): ProblemBody {
-    const { status, slug, title, detail, errors, rule, basis, extensions } = this.init;
+    const { type, detail, errors, rule, basis, extensions } = this.init;
     return {
-      type: problemType(slug),
-      title,
-      status,
+      type: problemTypeUri(type),
+      title: PROBLEM_TYPES[type].title,
+      status: this.getStatus(),
       detail,
       instance,
       ...(errors ? { errors } : {}),
@@ -65,39 +62,50 @@ export class ProblemException extends HttpException {
 
 export function validationProblem(errors: FieldError[], detail?: string): ProblemException {
   return new ProblemException({
-    status: 400,
-    slug: 'validation-failed',
-    title: 'Invalid request',
+    type: ProblemType.ValidationFailed,
     detail: detail ?? errors.map((error) => `${error.field}: ${error.message}`).join('; '),
     errors,
   });
 }
 
 export function notFoundProblem(what: string): ProblemException {
+  return new ProblemException({ type: ProblemType.NotFound, detail: `${what} was not found` });
+}
+
+export function forbiddenProblem(detail: string): ProblemException {
+  return new ProblemException({ type: ProblemType.Forbidden, detail });
+}
+
+export function unauthorizedProblem(detail = 'Missing or invalid credentials'): ProblemException {
   return new ProblemException({
-    status: 404,
-    slug: 'not-found',
-    title: 'Not found',
-    detail: `${what} was not found`,
+    type: ProblemType.Unauthorized,
+    detail,
+    headers: { 'WWW-Authenticate': 'Bearer' },
   });
 }
 
 export function conflictProblem(
-  slug: string,
+  type: ProblemType,
   detail: string,
   extensions?: Record<string, unknown>,
-) {
-  return new ProblemException({ status: 409, slug, title: 'Conflict', detail, extensions });
+): ProblemException {
+  return new ProblemException({ type, detail, extensions });
 }
 
-/** A legal or time rule refused the command (422), naming the rule and its article. */
-export function ruleProblem(rule: string, basis: string | undefined, detail: string, status = 422) {
+/** A legal or time rule refused the command (422; 403 for a rule on who may act). */
+export function ruleProblem(
+  rule: string,
+  basis: string | undefined,
+  detail: string,
+  status: 403 | 422 = 422,
+  extensions?: Record<string, unknown>,
+): ProblemException {
   return new ProblemException({
+    type: status === 403 ? ProblemType.Forbidden : ProblemType.RuleRefused,
     status,
-    slug: `rule/${rule}`,
-    title: 'Refused by a legal rule',
     detail,
     rule,
     basis,
+    extensions,
   });
 }

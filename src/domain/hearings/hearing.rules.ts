@@ -1,5 +1,5 @@
 // Pure rules of hearings: no Nest, no TypeORM, no I/O. Time and the legal calendar come in as
-// parameters; the service maps a refusal to problem+json (hearing-problem.ts).
+// parameters; the modules map a refusal to problem+json (commands/refusal-problems.ts).
 import { CalendarYearMissingError } from '../calendar/calendar-year-missing.error';
 import type { LegalCalendar } from '../calendar/legal-calendar.model';
 import { compareLegalDates, shiftLegalDate, type LegalDate } from '../calendar/legal-date.value';
@@ -46,7 +46,7 @@ export interface FieldProblem {
   message: string;
 }
 
-/** Every way a hearing command can be refused by a rule; hearing-problem.ts maps each to HTTP. */
+/** Every way a hearing command can be refused by a rule; refusal-problems.ts maps each to HTTP. */
 export type HearingRefusal =
   | { code: 'panel_invalid'; basis: string; errors: FieldProblem[] }
   | { code: 'date_in_future'; basis: string; detail: string }

@@ -1,6 +1,7 @@
 import type { LegalDate } from '../calendar/legal-date.value';
 import { userCommandsAllowed } from './allowed-commands.rule';
 import type { CaseFacts, CaseStatus, Decision } from './reconsideration-case.types';
+import type { ReconsiderationRule } from './rule-catalogue';
 
 export type RefusedDecision = Extract<Decision, { readonly ok: false }>;
 export type AcceptedDecision = Extract<Decision, { readonly ok: true }>;
@@ -24,7 +25,7 @@ export function illegalTransition(status: CaseStatus): RefusedDecision {
 /** 403 (a role rule) or 422 (a rule of time or law), naming the rule and its article. */
 export function refuse(
   httpStatus: 403 | 422,
-  rule: string,
+  rule: ReconsiderationRule,
   basis: string,
   detail: string,
 ): RefusedDecision {

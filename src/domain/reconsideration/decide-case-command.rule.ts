@@ -36,12 +36,15 @@ import type {
   Decision,
   DecisionContext,
 } from './reconsideration-case.types';
+import type { ReconsiderationRule } from './rule-catalogue';
 
 /** The office head's role (机构负责人, API.md "Identity"). */
 export const HEAD_ROLE = 'head';
 
 /** Commands only the office head may give, with the rule and article that say so. */
-const HEAD_ONLY: Partial<Record<CaseCommandType, { rule: string; basis: string; what: string }>> = {
+const HEAD_ONLY: Partial<
+  Record<CaseCommandType, { rule: ReconsiderationRule; basis: string; what: string }>
+> = {
   // 行政复议法 第六十二条第一款: 经行政复议机构的负责人批准，可以适当延长.
   extend: {
     rule: 'extension_head_only',

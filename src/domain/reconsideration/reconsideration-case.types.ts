@@ -1,5 +1,6 @@
 import type { LegalDate } from '../calendar/legal-date.value';
 import type { Procedure } from '../deadlines/deadline-definition.type';
+import type { ReconsiderationRule } from './rule-catalogue';
 
 /** Lifecycle states of a reconsideration case (DESIGN, "Reconsideration case lifecycle"). */
 export const CASE_STATUSES = [
@@ -222,7 +223,7 @@ export type Refusal =
   | {
       readonly kind: 'rule';
       readonly httpStatus: 403 | 422;
-      readonly rule: string;
+      readonly rule: ReconsiderationRule;
       readonly basis: string;
       readonly detail: string;
     };

@@ -38,8 +38,8 @@ function toStored(row: CalendarYearRow): StoredCalendarYear {
 export class CalendarRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async currentVersion(): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ version: number }>>(
+  async currentVersion(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await manager.query<Array<{ version: number }>>(
       'SELECT coalesce(max(version), 0)::int AS version FROM calendar_year',
     );
     return row.version;
@@ -53,10 +53,11 @@ export class CalendarRepository {
     };
   }
 
-  async findYear(year: number): Promise<StoredCalendarYear | null> {
-    const rows = await this.dataSource.query<CalendarYearRow[]>(`${SELECT_YEARS} WHERE year = $1`, [
-      year,
-    ]);
+  async findYear(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StoredCalendarYear | null> {
+    const rows = await manager.query<CalendarYearRow[]>(`${SELECT_YEARS} WHERE year = $1`, [year]);
     return rows[0] ? toStored(rows[0]) : null;
   }
 

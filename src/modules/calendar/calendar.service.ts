@@ -1,15 +1,13 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { ruleProblem, validationProblem, type FieldError } from '../../common/problem/problem';
 import { addPeriod } from '../../domain/calendar/add-period.period';
 import { CalendarYearMissingError } from '../../domain/calendar/calendar-year-missing.error';
 import { LegalCalendar } from '../../domain/calendar/legal-calendar.model';
 import { isWeekend, parseLegalDate } from '../../domain/calendar/legal-date.value';
-import { AuditService } from '../audit/audit.service';
-import { DeadlinesService } from '../deadlines/deadlines.service';
-import { TimelineService } from '../timeline/timeline.service';
+import { CommandRunner } from '../commands/command-runner';
+import { DeadlinePlanService } from '../deadlines/deadline-plan.service';
 import { CalendarRepository } from './calendar.repository';
 import { chineseDaysYears } from './chinese-days-seed';
 import type {
@@ -20,7 +18,7 @@ import type {
   ReplaceCalendarYearDto,
 } from './dto/calendar.dto';
 
-/** How often an instance checks whether another one changed the calendar. */
+/** How often an instance checks, outside commands, whether another one changed the calendar. */
 const FRESHNESS_MS = 5_000;
 
 export function calendarYearMissing(year: number) {
@@ -39,11 +37,9 @@ export class CalendarService implements OnModuleInit {
   private refreshing: Promise<void> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CalendarRepository,
-    private readonly deadlines: DeadlinesService,
-    private readonly timeline: TimelineService,
-    private readonly audit: AuditService,
+    private readonly deadlinePlans: DeadlinePlanService,
+    private readonly commands: CommandRunner,
   ) {}
 
   /** Seeds every year `chinese-days` knows that the database does not hold yet. */
@@ -54,9 +50,8 @@ export class CalendarService implements OnModuleInit {
   }
 
   /**
-   * The legal calendar. A change made by another instance is picked up in the background within
-   * a few seconds; this never waits for the database once loaded, so it is safe to call inside a
-   * transaction without taking a second pooled connection.
+   * The legal calendar for reads. A change made by another instance is picked up in the
+   * background within a few seconds; this never waits for the database once loaded.
    */
   async current(): Promise<LegalCalendar> {
     if (!this.calendar) await this.reload();
@@ -67,6 +62,19 @@ export class CalendarService implements OnModuleInit {
         .finally(() => (this.refreshing = null));
     }
     return this.calendar as LegalCalendar;
+  }
+
+  /**
+   * The legal calendar for a command that writes deadlines: the stored version is checked in the
+   * command's own transaction, so a year replaced by another instance a moment ago is never
+   * computed with the old dates.
+   */
+  async currentIn(manager: EntityManager): Promise<LegalCalendar> {
+    const cached = await this.current();
+    if ((await this.repository.currentVersion(manager)) === cached.version) return cached;
+    this.calendar = LegalCalendar.fromData(await this.repository.loadAll(manager));
+    this.checkedAt = Date.now();
+    return this.calendar;
   }
 
   private async reloadIfChanged(): Promise<void> {
@@ -99,48 +107,41 @@ export class CalendarService implements OnModuleInit {
   /**
    * Replaces a year's holidays and adjusted working days, bumps the calendar version, and in the
    * same transaction recomputes every open deadline that reads the year, recording the change on
-   * each affected case.
+   * each affected case. The audit entry keeps the replaced dates.
    */
   async replaceYear(
     actor: Actor,
     year: number,
     input: ReplaceCalendarYearDto,
   ): Promise<CalendarYearReplacedDto> {
-    this.assertYearData(year, input);
+    assertYearData(year, input);
     const holidays = [...input.holidays].sort();
     const workdays = [...input.workdays].sort();
-    const recomputed = await this.dataSource.transaction(async (manager) => {
-      await this.repository.replaceYear(manager, { year, holidays, workdays });
-      const calendar = LegalCalendar.fromData(await this.repository.loadAll(manager));
-      const version = calendar.version;
-      const changes = await this.deadlines.recomputeForYears(manager, calendar, [year]);
-      for (const change of changes) {
-        await this.timeline.append(manager, {
-          caseType: change.caseType,
-          caseId: change.caseId,
-          agencyId: change.agencyId,
-          type: 'deadline_recomputed',
-          actor,
+    const recomputed = await this.commands.run(actor, async (tx) => {
+      const before = await this.repository.findYear(year, tx.manager);
+      await this.repository.replaceYear(tx.manager, { year, holidays, workdays });
+      const calendar = LegalCalendar.fromData(await this.repository.loadAll(tx.manager));
+      const changes = await this.deadlinePlans.recomputeForYears(tx.manager, calendar, [year]);
+      const reason = `calendar ${year} replaced (version ${calendar.version})`;
+      for (const { caseType, caseId, agencyId, ...change } of changes) {
+        tx.record({
+          aggregate: { type: `${caseType}_case`, id: caseId, agencyId },
+          type: `${caseType}_case.deadline_recomputed`,
           occurredOn: null,
-          payload: {
-            kind: change.kind,
-            fromDueOn: change.fromDueOn,
-            toDueOn: change.toDueOn,
-            pendingYear: change.pendingYear,
-            reason: `calendar ${year} replaced (version ${version})`,
-          },
+          payload: { ...change, reason },
+          audit: null,
         });
       }
-      await this.audit.record(manager, actor, {
+      tx.audit({
         action: 'calendar.year_replaced',
         targetType: 'calendar_year',
         targetId: String(year),
         agencyId: null,
         summary: {
           year,
-          version,
-          holidays: holidays.length,
-          workdays: workdays.length,
+          version: calendar.version,
+          holidays: { from: before?.holidays ?? null, to: holidays },
+          workdays: { from: before?.workdays ?? null, to: workdays },
           recomputed: changes.length,
         },
       });
@@ -149,29 +150,28 @@ export class CalendarService implements OnModuleInit {
     await this.reload();
     return { ...(await this.getYear(year)), recomputedDeadlines: recomputed };
   }
+}
 
-  private assertYearData(year: number, input: ReplaceCalendarYearDto): void {
-    const errors: FieldError[] = [];
-    const holidaySet = new Set(input.holidays);
-    input.holidays.forEach((date, index) => {
-      if (!date.startsWith(`${year}-`)) {
-        errors.push({ field: `holidays[${index}]`, message: `${date} is not in ${year}` });
-      }
-    });
-    input.workdays.forEach((date, index) => {
-      const field = `workdays[${index}]`;
-      if (!date.startsWith(`${year}-`))
-        errors.push({ field, message: `${date} is not in ${year}` });
-      else if (!isWeekend(parseLegalDate(date))) {
-        errors.push({
-          field,
-          message: `${date} is a weekday; adjusted working days are weekend days`,
-        });
-      }
-      if (holidaySet.has(date)) {
-        errors.push({ field, message: `${date} cannot be both a holiday and a working day` });
-      }
-    });
-    if (errors.length > 0) throw validationProblem(errors);
-  }
+function assertYearData(year: number, input: ReplaceCalendarYearDto): void {
+  const errors: FieldError[] = [];
+  const holidaySet = new Set(input.holidays);
+  input.holidays.forEach((date, index) => {
+    if (!date.startsWith(`${year}-`)) {
+      errors.push({ field: `holidays[${index}]`, message: `${date} is not in ${year}` });
+    }
+  });
+  input.workdays.forEach((date, index) => {
+    const field = `workdays[${index}]`;
+    if (!date.startsWith(`${year}-`)) errors.push({ field, message: `${date} is not in ${year}` });
+    else if (!isWeekend(parseLegalDate(date))) {
+      errors.push({
+        field,
+        message: `${date} is a weekday; adjusted working days are weekend days`,
+      });
+    }
+    if (holidaySet.has(date)) {
+      errors.push({ field, message: `${date} cannot be both a holiday and a working day` });
+    }
+  });
+  if (errors.length > 0) throw validationProblem(errors);
 }

@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedRecord } from '../../database/record-columns';
 import type { DeadlineInput } from '../../domain/deadlines/compute-deadline.rule';
 import type { DeadlineRecord } from '../../domain/deadlines/deadline-record.type';
 import type { CaseType } from '../timeline/case-event.entity';
@@ -25,7 +18,7 @@ export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 @Index('deadline_open_due_idx', { synchronize: false })
 @Index('deadline_due_idx', ['status', 'dueOn'])
 @Check('deadline_status_check', `"status" IN ('open', 'met', 'overdue', 'paused', 'cancelled')`)
-export class DeadlineEntity {
+export class DeadlineEntity extends TimestampedRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -75,10 +68,4 @@ export class DeadlineEntity {
   /** Set when the sweep has announced it due soon / overdue, so it announces once. */
   @Column({ name: 'due_soon_notified_on', type: 'date', nullable: true })
   dueSoonNotifiedOn!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

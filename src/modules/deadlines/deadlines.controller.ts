@@ -1,10 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
-import { ANY_USER_ROLE } from '../../common/auth/role';
-import { Roles } from '../../common/auth/roles.decorator';
-import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
+import { ListRoute } from '../../common/http/routes.decorator';
 import { WorklistPageDto, WorklistQueryDto } from './dto/worklist.dto';
 import { WorklistService } from './worklist.service';
 
@@ -13,10 +11,7 @@ import { WorklistService } from './worklist.service';
 export class DeadlinesController {
   constructor(private readonly worklist: WorklistService) {}
 
-  @Get()
-  @Roles(...ANY_USER_ROLE)
-  @ApiOperation({ summary: 'The worklist of deadlines across cases, soonest first' })
-  @ProblemResponses(400)
+  @ListRoute('The worklist of deadlines across cases, soonest first')
   list(@CurrentActor() actor: Actor, @Query() query: WorklistQueryDto): Promise<WorklistPageDto> {
     return this.worklist.list(actor, query);
   }

@@ -1,8 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { HEARING_KIND_TERMS } from '../../domain/hearings/hearing.rules';
-import type { HearingViewRow } from './hearings.repository';
-
-export const ICALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+import type { HearingViewRow } from './hearing.repository';
 
 const ROLE_TERMS: Record<string, string> = {
   presiding_officer: '主持人',

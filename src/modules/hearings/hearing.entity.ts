@@ -1,16 +1,14 @@
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Exclusion,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
 } from 'typeorm';
+import { VersionedRecord } from '../../database/record-columns';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import { ReconsiderationCaseEntity } from '../reconsideration/reconsideration-case.entity';
 import type {
@@ -38,7 +36,7 @@ import type {
   'hearing_room_excl',
   `USING gist ("agency_id" WITH =, "location" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" <> 'cancelled')`,
 )
-export class HearingEntity {
+export class HearingEntity extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -97,13 +95,4 @@ export class HearingEntity {
 
   @Column({ name: 'recorded_at', type: 'timestamptz', nullable: true })
   recordedAt!: Date | null;
-
-  @VersionColumn()
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,6 +1,6 @@
-import { legalToday } from '../../common/clock/legal-today';
+import { legalDateOf } from '../../common/clock/legal-date-of';
 import type { HearingDto } from './dto/hearing.dto';
-import type { HearingViewRow } from './hearings.repository';
+import type { HearingViewRow } from './hearing.repository';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -28,7 +28,7 @@ export function toHearingDto(row: HearingViewRow): HearingDto {
     startsAt: toShanghaiIso(row.starts_at),
     endsAt: toShanghaiIso(row.ends_at),
     durationMinutes,
-    hearingOn: legalToday(row.starts_at),
+    hearingOn: legalDateOf(row.starts_at),
     location: row.location,
     noticeOn: row.notice_on,
     presidingOfficerId: seat('presiding_officer')[0]?.userId ?? '',

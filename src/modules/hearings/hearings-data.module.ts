@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { HearingsRepository } from './hearings.repository';
+import { HearingRepository } from './hearing.repository';
 
-/** Hearing storage, shared by the hearings module and the workflow (which frees hearings). */
-@Module({ providers: [HearingsRepository], exports: [HearingsRepository] })
+/** Hearing storage, shared by the hearings module and the case workflow (which frees hearings). */
+@Module({ providers: [HearingRepository], exports: [HearingRepository] })
 export class HearingsDataModule {}

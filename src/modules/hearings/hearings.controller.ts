@@ -1,24 +1,21 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
-import { ANY_USER_ROLE } from '../../common/auth/role';
-import { Roles } from '../../common/auth/roles.decorator';
-import { setETag } from '../../common/http/etag';
-import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
+import { CASE_HANDLER_ROLES } from '../../common/auth/role';
+import {
+  CommandRoute,
+  Target,
+  type CommandTarget,
+} from '../../common/http/command-route.decorator';
+import {
+  CalendarFeedRoute,
+  CreateRoute,
+  IdParam,
+  ListRoute,
+  ReadRoute,
+} from '../../common/http/routes.decorator';
 import {
   CancelHearingDto,
   RecordHearingDto,
@@ -31,124 +28,89 @@ import {
   HearingQueryDto,
 } from './dto/hearing.dto';
 import { ScheduleHearingDto } from './dto/schedule-hearing.dto';
-import { ICALENDAR_CONTENT_TYPE } from './hearing-calendar';
-import { HearingsService } from './hearings.service';
-
-const HANDLERS = ['admin', 'head', 'clerk'] as const;
+import { HearingCommandsService } from './hearing-commands.service';
+import { HearingQueriesService } from './hearing-queries.service';
 
 /** Hearings (听证, 第五十条) and hearings of opinions (听取意见, 第四十九条) of reconsideration cases. */
 @ApiTags('hearings')
 @Controller()
 export class HearingsController {
-  constructor(private readonly hearings: HearingsService) {}
+  constructor(
+    private readonly commands: HearingCommandsService,
+    private readonly queries: HearingQueriesService,
+  ) {}
 
-  @Post('reconsideration-cases/:id/hearings')
-  @Roles(...HANDLERS)
-  @ApiOperation({
-    summary:
-      'Schedule a hearing on a case under review: written notice ≥ 5 working days ahead (第五十一条), panel of 第五十条, no double booking',
-  })
-  @ProblemResponses(400, 404, 409, 422)
+  @CreateRoute(
+    'Schedule a hearing on a case under review: written notice ≥ 5 working days ahead (第五十一条), panel of 第五十条, no double booking',
+    CASE_HANDLER_ROLES,
+    [400, 404, 409, 422],
+    'reconsideration-cases/:id/hearings',
+  )
   async schedule(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) caseId: string,
+    @IdParam() caseId: string,
     @Body() body: ScheduleHearingDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HearingDto> {
-    const view = await this.hearings.schedule(actor, caseId, body);
-    setETag(response, view.version);
-    response.setHeader('Location', `/api/v1/hearings/${view.id}`);
-    return view;
+    const id = await this.commands.schedule(actor, caseId, body);
+    response.setHeader('Location', `/api/v1/hearings/${id}`);
+    return this.queries.get(actor, id);
   }
 
-  @Get('hearings')
-  @Roles(...ANY_USER_ROLE)
-  @ApiOperation({ summary: 'List the agency’s hearings in start order' })
-  @ProblemResponses(400)
+  @ListRoute('List the agency’s hearings in start order', undefined, 'hearings')
   list(@CurrentActor() actor: Actor, @Query() query: HearingQueryDto): Promise<HearingPageDto> {
-    return this.hearings.list(actor, query);
+    return this.queries.list(actor, query);
   }
 
-  @Get('hearings.ics')
-  @Roles(...ANY_USER_ROLE)
-  @Header('Content-Type', ICALENDAR_CONTENT_TYPE)
-  @Header('Content-Disposition', 'inline; filename="hearings.ics"')
-  @Header('Cache-Control', 'private, no-cache')
-  @ApiOperation({ summary: 'The agency’s hearings as an iCalendar feed (RFC 5545)' })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({
-    description: 'VCALENDAR with one VEVENT per hearing (UID `<hearing-id>@fuyi`)',
-    content: { 'text/calendar': { schema: { type: 'string' } } },
-  })
-  @ProblemResponses(400)
+  @CalendarFeedRoute(
+    'hearings.ics',
+    'The agency’s hearings as an iCalendar feed (RFC 5545)',
+    'VCALENDAR with one VEVENT per hearing (UID `<hearing-id>@fuyi`)',
+  )
   feed(@CurrentActor() actor: Actor, @Query() query: HearingFeedQueryDto): Promise<string> {
-    return this.hearings.feed(actor, query);
+    return this.queries.feed(actor, query);
   }
 
-  @Get('hearings/:id')
-  @Roles(...ANY_USER_ROLE)
-  @ApiOperation({ summary: 'Get a hearing' })
-  @ProblemResponses(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<HearingDto> {
-    const view = await this.hearings.get(actor, id);
-    setETag(response, view.version);
-    return view;
+  @ReadRoute('Get a hearing', undefined, 'hearings/:id')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<HearingDto> {
+    return this.queries.get(actor, id);
   }
 
-  @Post('hearings/:id/reschedule')
-  @HttpCode(200)
-  @Roles(...HANDLERS)
-  @ApiOperation({ summary: 'Move a scheduled hearing, with a new written notice (第五十一条)' })
-  @ProblemResponses(400, 404, 409, 412, 422)
-  async reschedule(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RescheduleHearingDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<HearingDto> {
-    const view = await this.hearings.reschedule(actor, id, body, ifMatch);
-    setETag(response, view.version);
-    return view;
+  @CommandRoute(
+    'hearings/:id/reschedule',
+    'Move a scheduled hearing, with a new written notice (第五十一条)',
+    CASE_HANDLER_ROLES,
+    'The hearing',
+  )
+  async reschedule(@Target() target: CommandTarget, @Body() body: RescheduleHearingDto) {
+    await this.commands.reschedule(target.actor, target.id, body, target.ifMatch);
+    return this.answer(target);
   }
 
-  @Post('hearings/:id/cancel')
-  @HttpCode(200)
-  @Roles(...HANDLERS)
-  @ApiOperation({ summary: 'Cancel a scheduled hearing (frees the room and the people)' })
-  @ProblemResponses(400, 404, 409, 412)
-  async cancel(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: CancelHearingDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<HearingDto> {
-    const view = await this.hearings.cancel(actor, id, body, ifMatch);
-    setETag(response, view.version);
-    return view;
+  @CommandRoute(
+    'hearings/:id/cancel',
+    'Cancel a scheduled hearing (frees the room and the people)',
+    CASE_HANDLER_ROLES,
+    'The hearing',
+  )
+  async cancel(@Target() target: CommandTarget, @Body() body: CancelHearingDto) {
+    await this.commands.cancel(target.actor, target.id, body, target.ifMatch);
+    return this.answer(target);
   }
 
-  @Post('hearings/:id/record')
-  @HttpCode(200)
-  @Roles(...HANDLERS)
-  @ApiOperation({
-    summary: 'Record a hearing as held, with who attended for the respondent (第五十一条第三款)',
-  })
-  @ProblemResponses(400, 404, 409, 412, 422)
-  async record(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RecordHearingDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<HearingDto> {
-    const view = await this.hearings.record(actor, id, body, ifMatch);
-    setETag(response, view.version);
-    return view;
+  @CommandRoute(
+    'hearings/:id/record',
+    'Record a hearing as held, with who attended for the respondent (第五十一条第三款)',
+    CASE_HANDLER_ROLES,
+    'The hearing',
+  )
+  async record(@Target() target: CommandTarget, @Body() body: RecordHearingDto) {
+    await this.commands.record(target.actor, target.id, body, target.ifMatch);
+    return this.answer(target);
+  }
+
+  /** A command answers the hearing as it now stands. */
+  private answer(target: CommandTarget): Promise<HearingDto> {
+    return this.queries.get(target.actor, target.id);
   }
 }

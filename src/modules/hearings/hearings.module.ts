@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { WorkflowModule } from '../workflow/workflow.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ReconsiderationModule } from '../reconsideration/reconsideration.module';
+import { HearingCommandsService } from './hearing-commands.service';
+import { HearingQueriesService } from './hearing-queries.service';
 import { HearingsController } from './hearings.controller';
 import { HearingsDataModule } from './hearings-data.module';
-import { HearingsService } from './hearings.service';
 
 @Module({
-  imports: [WorkflowModule, HearingsDataModule],
+  imports: [ReconsiderationModule, IdentityModule, HearingsDataModule],
   controllers: [HearingsController],
-  providers: [HearingsService],
+  providers: [HearingCommandsService, HearingQueriesService],
 })
 export class HearingsModule {}

@@ -1,15 +1,13 @@
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
 } from 'typeorm';
+import { VersionedRecord } from '../../database/record-columns';
 
 export const AGENCY_KINDS = ['reconsideration_body', 'administrative_agency'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -21,7 +19,7 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
  */
 @Entity('agency')
 @Check('agency_kind_check', `"kind" IN ('reconsideration_body', 'administrative_agency')`)
-export class AgencyEntity {
+export class AgencyEntity extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -53,13 +51,4 @@ export class AgencyEntity {
   /** e.g. `乐府复〔{year}〕{seq}号` */
   @Column({ name: 'case_number_template', type: 'text', nullable: true })
   caseNumberTemplate!: string | null;
-
-  @VersionColumn()
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
 import { notFoundProblem, validationProblem } from '../../common/problem/problem';
-import { AuditService } from '../audit/audit.service';
-import { AgencyEntity } from './agency.entity';
-import { ApiClientEntity } from './api-client.entity';
+import { TenantScope } from '../../common/tenancy/tenant-scope';
+import { CommandRunner } from '../commands/command-runner';
+import type { ApiClientEntity } from './api-client.entity';
+import { ApiClientRepository } from './api-client.repository';
+import { AgencyRepository } from './agency.repository';
 import { apiKeyMatches, issueApiKey, parseApiKey } from './api-key';
 import type {
   ApiClientDto,
@@ -28,16 +28,22 @@ function toApiClientDto(client: ApiClientEntity): ApiClientDto {
   };
 }
 
+/** Integration clients (admin): keys issued once, stored hashed, revocable. */
 @Injectable()
 export class ApiClientsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly clients: ApiClientRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly commands: CommandRunner,
   ) {}
 
   async create(actor: Actor, input: CreateApiClientDto): Promise<CreatedApiClientDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const agency = await manager.findOne(AgencyEntity, { where: { id: input.agencyId } });
+    return this.commands.run(actor, async (tx) => {
+      const agency = await this.agencies.findInScope(
+        TenantScope.forRecords(actor),
+        input.agencyId,
+        tx.manager,
+      );
       if (!agency) throw notFoundProblem(`Agency ${input.agencyId}`);
       if (agency.kind !== 'reconsideration_body') {
         throw validationProblem([
@@ -45,15 +51,15 @@ export class ApiClientsService {
         ]);
       }
       const key = issueApiKey();
-      const client = manager.create(ApiClientEntity, {
+      const client = this.clients.create(tx.manager, {
         name: input.name,
         agencyId: input.agencyId,
         roles: input.roles,
         keyPrefix: key.prefix,
         keyHash: key.hash,
       });
-      await manager.save(client);
-      await this.audit.record(manager, actor, {
+      await this.clients.save(tx.manager, client);
+      tx.audit({
         action: 'api_client.created',
         targetType: 'api_client',
         targetId: client.id,
@@ -66,53 +72,37 @@ export class ApiClientsService {
 
   async list(query: ApiClientQueryDto): Promise<Page<ApiClientDto>> {
     const after = decodeCursor(query.cursor, ['instant', 'uuid']);
-    // The key keeps microseconds (a JS Date would cut them, and the page's last row would repeat).
-    const builder = this.dataSource
-      .getRepository(ApiClientEntity)
-      .createQueryBuilder('client')
-      .addSelect(
-        `to_char(client.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-        'created_at_key',
-      )
-      .orderBy('client.createdAt', 'ASC')
-      .addOrderBy('client.id', 'ASC')
-      .limit(query.limit + 1);
-    if (after) {
-      builder.andWhere('(client.createdAt, client.id) > (:at::timestamptz, :id::uuid)', {
-        at: after[0],
-        id: after[1],
-      });
-    }
-    const { entities, raw } = await builder.getRawAndEntities<{ created_at_key: string }>();
+    const rows = await this.clients.list(after, query.limit + 1);
     return toPage(
-      entities.map((client, i) => ({ client, key: raw[i].created_at_key })),
+      rows,
       query.limit,
-      (row) => [row.key, row.client.id],
+      (row) => [row.createdAtKey, row.client.id],
       (row) => toApiClientDto(row.client),
     );
   }
 
   async get(id: string): Promise<ApiClientDto> {
-    const client = await this.dataSource.manager.findOne(ApiClientEntity, { where: { id } });
+    const client = await this.clients.findById(id);
     if (!client) throw notFoundProblem(`API client ${id}`);
     return toApiClientDto(client);
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const client = await manager.findOne(ApiClientEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    await this.commands.run(actor, async (tx) => {
+      const client = await this.clients.findById(id, tx.manager, true);
       if (!client) throw notFoundProblem(`API client ${id}`);
       if (client.revokedAt) return;
-      await manager.update(ApiClientEntity, { id }, { revokedAt: () => 'now()' });
-      await this.audit.record(manager, actor, {
+      await this.clients.markRevoked(tx.manager, id);
+      tx.audit({
         action: 'api_client.revoked',
         targetType: 'api_client',
         targetId: id,
         agencyId: client.agencyId,
-        summary: { name: client.name, keyPrefix: client.keyPrefix },
+        summary: {
+          name: client.name,
+          keyPrefix: client.keyPrefix,
+          revokedAt: { from: null, to: tx.now.toISOString() },
+        },
       });
     });
   }
@@ -121,32 +111,15 @@ export class ApiClientsService {
   async authenticate(apiKey: string): Promise<Actor | null> {
     const parsed = parseApiKey(apiKey);
     if (!parsed) return null;
-    const rows: Array<{
-      id: string;
-      name: string;
-      agency_id: string;
-      roles: string[];
-      key_hash: string;
-    }> = await this.dataSource.query(
-      'SELECT id, name, agency_id, roles, key_hash FROM api_client WHERE key_prefix = $1 AND revoked_at IS NULL',
-      [parsed.prefix],
-    );
-    const client = rows[0];
+    const client = await this.clients.findActiveByPrefix(parsed.prefix);
     if (!client || !apiKeyMatches(apiKey, client.key_hash)) return null;
-    // Last-used time at minute resolution: no write on every request.
-    await this.dataSource
-      .query(
-        `UPDATE api_client SET last_used_at = now()
-          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-        [client.id],
-      )
-      .catch(() => undefined);
+    await this.clients.touchLastUsed(client.id).catch(() => undefined);
     return {
       kind: 'api_client',
       id: client.id,
       name: client.name,
       agencyId: client.agency_id,
-      roles: client.roles as Actor['roles'],
+      roles: client.roles,
     };
   }
 }

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import type { UserRole } from '../../common/auth/role';
-import { ProblemException } from '../../common/problem/problem';
+import { unauthorizedProblem } from '../../common/problem/problem';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { AgencyRepository } from './agency.repository';
 import type { MeDto, TokenDto } from './dto/auth.dto';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
+import { UserRepository, type UserCredentials } from './user.repository';
 
 /** What a token carries: user id, agency, roles and the token version that revokes it. */
 export interface TokenClaims {
@@ -16,27 +16,6 @@ export interface TokenClaims {
   agency: string | null;
   roles: UserRole[];
   tv: number;
-}
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  roles: UserRole[];
-  agency_id: string | null;
-  active: boolean;
-  token_version: number;
-}
-
-export function unauthorized(detail = 'Missing or invalid credentials'): ProblemException {
-  return new ProblemException({
-    status: 401,
-    slug: 'unauthorized',
-    title: 'Unauthorized',
-    detail,
-    headers: { 'WWW-Authenticate': 'Bearer' },
-  });
 }
 
 const ACTOR_CACHE_MS = 5_000;
@@ -47,36 +26,29 @@ export class AuthService {
   private readonly actorCache = new Map<string, { actor: Actor | null; until: number }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly agencies: AgencyRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A wrong username and a wrong password fail the same way, in the same time. */
   async verifyCredentials(username: string, password: string): Promise<Actor> {
-    const rows: UserRow[] = await this.dataSource.query(
-      'SELECT * FROM app_user WHERE username = $1',
-      [username.toLowerCase()],
-    );
-    const user = rows[0];
+    const user = await this.users.findCredentials(username);
     const valid = await verifyPassword(
       user?.password_hash ?? (await decoyPasswordHash()),
       password,
     );
-    if (!user || !valid || !user.active) throw unauthorized('Wrong username or password');
-    return this.toActor(user);
+    if (!user || !valid || !user.active) throw unauthorizedProblem('Wrong username or password');
+    return toActor(user);
   }
 
   async issueToken(actor: Actor): Promise<TokenDto> {
-    const rows: Array<{ token_version: number }> = await this.dataSource.query(
-      'SELECT token_version FROM app_user WHERE id = $1',
-      [actor.id],
-    );
     const claims: TokenClaims = {
       sub: actor.id ?? '',
       agency: actor.agencyId,
       roles: actor.roles as UserRole[],
-      tv: rows[0]?.token_version ?? 0,
+      tv: (actor.id ? await this.users.tokenVersionOf(actor.id) : null) ?? 0,
     };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds };
@@ -91,13 +63,8 @@ export class AuthService {
     const key = `${claims.sub}:${claims.tv}`;
     const cached = this.actorCache.get(key);
     if (cached && cached.until > Date.now()) return cached.actor;
-    const rows: UserRow[] = await this.dataSource.query(
-      'SELECT id, username, display_name, roles, agency_id, active, token_version FROM app_user WHERE id = $1',
-      [claims.sub],
-    );
-    const user = rows[0];
-    const actor =
-      user && user.active && user.token_version === claims.tv ? this.toActor(user) : null;
+    const user = await this.users.findForToken(claims.sub);
+    const actor = user && user.active && user.token_version === claims.tv ? toActor(user) : null;
     if (this.actorCache.size >= ACTOR_CACHE_SIZE) this.actorCache.clear();
     this.actorCache.set(key, { actor, until: Date.now() + ACTOR_CACHE_MS });
     return actor;
@@ -111,30 +78,28 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<MeDto> {
-    const rows: Array<{ display_name: string | null; agency_name: string | null }> =
-      await this.dataSource.query(
-        `SELECT (SELECT display_name FROM app_user WHERE id = $1) AS display_name,
-                (SELECT name FROM agency WHERE id = $2) AS agency_name`,
-        [actor.kind === 'user' ? actor.id : null, actor.agencyId],
-      );
+    const [displayName, agencyName] = await Promise.all([
+      actor.kind === 'user' && actor.id ? this.users.displayNameOf(actor.id) : null,
+      actor.agencyId ? this.agencies.nameOf(actor.agencyId) : null,
+    ]);
     return {
       kind: actor.kind,
       id: actor.id,
       name: actor.name,
-      displayName: rows[0]?.display_name ?? null,
+      displayName,
       roles: [...actor.roles],
       agencyId: actor.agencyId,
-      agencyName: rows[0]?.agency_name ?? null,
+      agencyName,
     };
   }
+}
 
-  private toActor(user: UserRow): Actor {
-    return {
-      kind: 'user',
-      id: user.id,
-      name: user.username,
-      agencyId: user.agency_id,
-      roles: user.roles,
-    };
-  }
+function toActor(user: Pick<UserCredentials, 'id' | 'username' | 'agency_id' | 'roles'>): Actor {
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.username,
+    agencyId: user.agency_id,
+    roles: user.roles,
+  };
 }

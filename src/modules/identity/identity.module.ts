@@ -5,6 +5,8 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
+import { AgencyRepository } from './agency.repository';
+import { ApiClientRepository } from './api-client.repository';
 import { ApiClientsController } from './api-clients.controller';
 import { ApiClientsService } from './api-clients.service';
 import { ApiKeyStrategy } from './api-key.strategy';
@@ -13,6 +15,7 @@ import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
+import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -30,6 +33,9 @@ import { UsersService } from './users.service';
   ],
   controllers: [AuthController, AgenciesController, UsersController, ApiClientsController],
   providers: [
+    AgencyRepository,
+    UserRepository,
+    ApiClientRepository,
     AuthService,
     AgenciesService,
     UsersService,
@@ -39,6 +45,6 @@ import { UsersService } from './users.service';
     LocalStrategy,
     BootstrapAdminService,
   ],
-  exports: [AgenciesService, AuthService],
+  exports: [AgencyRepository, UserRepository, AuthService],
 })
 export class IdentityModule {}

@@ -6,7 +6,7 @@ import { validate } from 'class-validator';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { validationExceptionFactory } from '../../common/problem/validation-exception.factory';
-import { unauthorized } from './auth.service';
+import { unauthorizedProblem } from '../../common/problem/problem';
 import { LoginDto } from './dto/auth.dto';
 
 /**
@@ -27,7 +27,7 @@ export class LoginGuard extends AuthGuard('local') {
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     if (error instanceof Error) throw error;
-    if (!user) throw unauthorized('Wrong username or password');
+    if (!user) throw unauthorizedProblem('Wrong username or password');
     return user;
   }
 }

@@ -1,20 +1,11 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecord } from '../../database/record-columns';
 import type { UserRole } from '../../common/auth/role';
 import { AgencyEntity } from './agency.entity';
 
 /** A person of an office. Usernames are stored lower-case, so uniqueness ignores case. */
 @Entity('app_user')
-export class UserEntity {
+export class UserEntity extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -45,13 +36,4 @@ export class UserEntity {
   /** Bumped on deactivation and password change: tokens carrying an older value are refused. */
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion!: number;
-
-  @VersionColumn()
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

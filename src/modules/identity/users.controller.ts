@@ -1,23 +1,15 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
-import { ANY_USER_ROLE } from '../../common/auth/role';
-import { Roles } from '../../common/auth/roles.decorator';
-import { setETag } from '../../common/http/etag';
-import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
+import {
+  CreateRoute,
+  IdParam,
+  IfMatch,
+  ListRoute,
+  ReadRoute,
+  UpdateRoute,
+} from '../../common/http/routes.decorator';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto, UserQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -26,49 +18,35 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Post()
-  @Roles('admin', 'head')
-  @ApiOperation({ summary: 'Create a user (a head: clerks and viewers of their own agency)' })
-  @ProblemResponses(400, 404, 409)
+  @CreateRoute(
+    'Create a user (a head: clerks and viewers of their own agency)',
+    ['admin', 'head'],
+    [400, 404, 409],
+  )
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, body);
   }
 
-  @Get()
-  @Roles(...ANY_USER_ROLE)
-  @ApiOperation({ summary: 'List the users of the caller’s agency (admins: all)' })
-  @ProblemResponses(400)
+  @ListRoute('List the users of the caller’s agency (admins: any body)')
   list(@CurrentActor() actor: Actor, @Query() query: UserQueryDto): Promise<UserPageDto> {
     return this.users.list(actor, query);
   }
 
-  @Get(':id')
-  @Roles(...ANY_USER_ROLE)
-  @ApiOperation({ summary: 'Get a user' })
-  @ProblemResponses(400, 404)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<UserDto> {
-    const user = await this.users.get(actor, id);
-    setETag(response, user.version);
-    return user;
+  @ReadRoute('Get a user')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<UserDto> {
+    return this.users.get(actor, id);
   }
 
-  @Patch(':id')
-  @Roles('admin', 'head')
-  @ApiOperation({ summary: 'Change a user; a new password or deactivation revokes their tokens' })
-  @ProblemResponses(400, 404, 412)
-  async update(
+  @UpdateRoute('Change a user; a new password or deactivation revokes their tokens', [
+    'admin',
+    'head',
+  ])
+  update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateUserDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<UserDto> {
-    const user = await this.users.update(actor, id, body, ifMatch);
-    setETag(response, user.version);
-    return user;
+    return this.users.update(actor, id, body, ifMatch);
   }
 }

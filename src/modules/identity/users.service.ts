@@ -1,86 +1,57 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isAdmin, type Actor } from '../../common/auth/actor';
 import type { UserRole } from '../../common/auth/role';
+import { fieldChanges } from '../../common/audit/field-changes';
 import { checkIfMatch } from '../../common/http/etag';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
-import {
-  conflictProblem,
-  notFoundProblem,
-  ProblemException,
-  validationProblem,
-} from '../../common/problem/problem';
-import { isUniqueViolation } from '../../database/postgres-errors';
-import { AuditService } from '../audit/audit.service';
+import { forbiddenProblem, notFoundProblem, validationProblem } from '../../common/problem/problem';
+import { TenantScope } from '../../common/tenancy/tenant-scope';
+import { CommandRunner } from '../commands/command-runner';
+import { AgencyRepository } from './agency.repository';
 import { AuthService } from './auth.service';
-import { AgencyEntity } from './agency.entity';
 import type { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import { hashPassword } from './password-hasher';
-import { UserEntity } from './user.entity';
+import type { UserEntity } from './user.entity';
 import { toUserDto } from './user.mapper';
+import { UserRepository } from './user.repository';
 
 /** What a head may grant and manage: the clerks and viewers of their own agency. */
 const HEAD_MANAGEABLE_ROLES: readonly UserRole[] = ['clerk', 'viewer'];
 
-function forbidden(detail: string) {
-  return new ProblemException({ status: 403, slug: 'forbidden', title: 'Forbidden', detail });
-}
-
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly users: UserRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly commands: CommandRunner,
     private readonly auth: AuthService,
   ) {}
 
-  private async findVisible(actor: Actor, id: string, manager: EntityManager, lock = false) {
-    const builder = manager
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .where('user.id = :id', { id });
-    if (!isAdmin(actor))
-      builder.andWhere('user.agencyId = :agencyId', { agencyId: actor.agencyId });
-    if (lock) builder.setLock('pessimistic_write');
-    const user = await builder.getOne();
-    if (!user) throw notFoundProblem(`User ${id}`);
-    return user;
-  }
-
   async get(actor: Actor, id: string): Promise<UserDto> {
-    return toUserDto(await this.findVisible(actor, id, this.dataSource.manager));
+    return toUserDto(await this.findInScope(actor, id));
   }
 
   async list(actor: Actor, query: UserQueryDto): Promise<Page<UserDto>> {
     const after = decodeCursor(query.cursor, ['text']);
-    const builder = this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .orderBy('user.username', 'ASC')
-      .limit(query.limit + 1);
-    const agencyId = isAdmin(actor) ? query.agencyId : actor.agencyId;
-    if (agencyId) builder.andWhere('user.agencyId = :agencyId', { agencyId });
-    if (query.role) builder.andWhere(':role = ANY(user.roles)', { role: query.role });
-    if (query.active)
-      builder.andWhere('user.active = :active', { active: query.active === 'true' });
-    if (after) builder.andWhere('user.username > :after', { after: after[0] });
-    const rows = await builder.getMany();
+    const rows = await this.users.list(TenantScope.forList(actor, query.agencyId), {
+      role: query.role,
+      active: query.active === undefined ? undefined : query.active === 'true',
+      after: after?.[0] ?? null,
+      limit: query.limit + 1,
+    });
     return toPage(rows, query.limit, (row) => [row.username], toUserDto);
   }
 
   async create(actor: Actor, input: CreateUserDto): Promise<UserDto> {
-    const agencyId = isAdmin(actor) ? (input.agencyId ?? null) : actor.agencyId;
-    if (!isAdmin(actor)) {
-      if (input.agencyId && input.agencyId !== actor.agencyId) {
-        throw notFoundProblem(`Agency ${input.agencyId}`);
-      }
-      this.assertHeadMayGrant(input.roles);
-    }
+    const agencyId = isAdmin(actor)
+      ? (input.agencyId ?? null)
+      : TenantScope.agencyForNew(actor, input.agencyId);
+    if (!isAdmin(actor)) assertHeadMayGrant(input.roles);
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertAgencyForRoles(manager, agencyId, input.roles);
-      const user = manager.create(UserEntity, {
+    return this.commands.run(actor, async (tx) => {
+      await this.assertAgencyForRoles(actor, tx.manager, agencyId, input.roles);
+      const user = this.users.create(tx.manager, {
         username: input.username.toLowerCase(),
         displayName: input.displayName,
         passwordHash,
@@ -88,20 +59,18 @@ export class UsersService {
         agencyId,
         active: input.active ?? true,
       });
-      try {
-        await manager.save(user);
-      } catch (error) {
-        if (isUniqueViolation(error, 'app_user_username_key')) {
-          throw conflictProblem('username-taken', `The username ${user.username} is taken`);
-        }
-        throw error;
-      }
-      await this.audit.record(manager, actor, {
+      await this.users.save(tx.manager, user);
+      tx.audit({
         action: 'user.created',
         targetType: 'user',
         targetId: user.id,
         agencyId,
-        summary: { username: user.username, roles: user.roles, active: user.active },
+        summary: {
+          username: user.username,
+          displayName: user.displayName,
+          roles: user.roles,
+          active: user.active,
+        },
       });
       return toUserDto(user);
     });
@@ -114,43 +83,48 @@ export class UsersService {
     ifMatch: string | undefined,
   ): Promise<UserDto> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    const updated = await this.dataSource.transaction(async (manager) => {
-      const user = await this.findVisible(actor, id, manager, true);
+    const updated = await this.commands.run(actor, async (tx) => {
+      const user = await this.findInScope(actor, id, tx.manager, true);
       checkIfMatch(ifMatch, user.version);
       if (!isAdmin(actor)) {
         if (!user.roles.every((role) => HEAD_MANAGEABLE_ROLES.includes(role))) {
-          throw forbidden('A head manages only the clerks and viewers of their agency');
+          throw forbiddenProblem('A head manages only the clerks and viewers of their agency');
         }
-        if (input.roles) this.assertHeadMayGrant(input.roles);
+        if (input.roles) assertHeadMayGrant(input.roles);
         if (input.agencyId !== undefined && input.agencyId !== user.agencyId) {
-          throw forbidden('Only an admin moves a user to another agency');
+          throw forbiddenProblem('Only an admin moves a user to another agency');
         }
       }
-      const agencyId = input.agencyId ?? user.agencyId;
-      const roles = input.roles ?? user.roles;
-      if (input.roles || input.agencyId) await this.assertAgencyForRoles(manager, agencyId, roles);
+      const next = {
+        displayName: input.displayName,
+        roles: input.roles,
+        agencyId: input.agencyId,
+        active: input.active,
+      };
+      if (input.roles || input.agencyId) {
+        await this.assertAgencyForRoles(
+          actor,
+          tx.manager,
+          input.agencyId ?? user.agencyId,
+          input.roles ?? user.roles,
+        );
+      }
+      const changes = fieldChanges(user, next);
       const deactivated = input.active === false && user.active;
-      const summary: Record<string, unknown> = {};
-      if (input.displayName !== undefined) summary.displayName = input.displayName;
-      if (input.roles) summary.roles = { from: user.roles, to: input.roles };
-      if (input.agencyId) summary.agencyId = { from: user.agencyId, to: input.agencyId };
-      if (input.active !== undefined) summary.active = { from: user.active, to: input.active };
-      if (passwordHash) summary.passwordChanged = true;
-
-      user.displayName = input.displayName ?? user.displayName;
-      user.roles = roles;
-      user.agencyId = agencyId;
-      user.active = input.active ?? user.active;
+      Object.assign(
+        user,
+        Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)),
+      );
       if (passwordHash) user.passwordHash = passwordHash;
       // Existing tokens stop working when the password changes or the user is deactivated.
       if (passwordHash || deactivated) user.tokenVersion += 1;
-      await manager.save(user);
-      await this.audit.record(manager, actor, {
+      await this.users.save(tx.manager, user);
+      tx.audit({
         action: 'user.updated',
         targetType: 'user',
         targetId: user.id,
         agencyId: user.agencyId,
-        summary,
+        summary: passwordHash ? { ...changes, passwordChanged: true } : changes,
       });
       return toUserDto(user);
     });
@@ -158,13 +132,20 @@ export class UsersService {
     return updated;
   }
 
-  private assertHeadMayGrant(roles: readonly UserRole[]): void {
-    const refused = roles.filter((role) => !HEAD_MANAGEABLE_ROLES.includes(role));
-    if (refused.length > 0) throw forbidden(`A head may not grant ${refused.join(', ')}`);
+  private async findInScope(
+    actor: Actor,
+    id: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<UserEntity> {
+    const user = await this.users.findInScope(TenantScope.forRecords(actor), id, manager, lock);
+    if (!user) throw notFoundProblem(`User ${id}`);
+    return user;
   }
 
   /** People belong to a reconsideration body; only an admin may stand outside any agency. */
   private async assertAgencyForRoles(
+    actor: Actor,
     manager: EntityManager,
     agencyId: string | null,
     roles: readonly UserRole[],
@@ -175,7 +156,11 @@ export class UsersService {
         { field: 'agencyId', message: 'agencyId is required for roles other than admin' },
       ]);
     }
-    const agency = await manager.findOne(AgencyEntity, { where: { id: agencyId } });
+    const agency = await this.agencies.findInScope(
+      TenantScope.forRecords(actor),
+      agencyId,
+      manager,
+    );
     if (!agency) throw notFoundProblem(`Agency ${agencyId}`);
     if (agency.kind !== 'reconsideration_body') {
       throw validationProblem([
@@ -183,4 +168,9 @@ export class UsersService {
       ]);
     }
   }
+}
+
+function assertHeadMayGrant(roles: readonly UserRole[]): void {
+  const refused = roles.filter((role) => !HEAD_MANAGEABLE_ROLES.includes(role));
+  if (refused.length > 0) throw forbiddenProblem(`A head may not grant ${refused.join(', ')}`);
 }

@@ -1,10 +1,14 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { setETag } from '../../common/http/etag';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type { CaseCommand } from '../../domain/reconsideration/reconsideration-case.types';
-import type { CommandExtras } from '../workflow/workflow.service';
-import { CaseCommandRoute, Target, type CommandTarget } from './case-command.decorators';
+import {
+  CommandRoute,
+  Target,
+  type CommandTarget,
+} from '../../common/http/command-route.decorator';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseWorkflowService, type CommandExtras } from './case-workflow.service';
 import {
   AcceptDto,
   ApprovedOnDto,
@@ -23,7 +27,6 @@ import {
   SuspendDto,
 } from './dto/case-commands.dto';
 import type { CaseDto } from './dto/case.dto';
-import { ReconsiderationService } from './reconsideration.service';
 
 const d = (date: string) => date as LegalDate;
 
@@ -31,25 +34,27 @@ const d = (date: string) => date as LegalDate;
 @ApiTags('reconsideration-cases')
 @Controller('reconsideration-cases')
 export class CaseCommandsController {
-  constructor(private readonly cases: ReconsiderationService) {}
+  constructor(
+    private readonly workflow: CaseWorkflowService,
+    private readonly cases: CaseQueriesService,
+  ) {}
 
   private async run(
     target: CommandTarget,
     command: CaseCommand,
     extras?: CommandExtras,
   ): Promise<CaseDto> {
-    const { actor, caseId, ifMatch, response } = target;
-    const view = await this.cases.runCommand(actor, caseId, command, extras, ifMatch);
-    setETag(response, view.version);
-    return view;
+    const { actor, id, ifMatch } = target;
+    await this.workflow.execute(actor, id, command, extras, ifMatch);
+    return this.cases.get(actor, id);
   }
 
-  @CaseCommandRoute('assign', 'Assign the case handler', ['head', 'clerk'])
+  @CommandRoute('assign', 'Assign the case handler', ['head', 'clerk'])
   assign(@Target() target: CommandTarget, @Body() body: AssignDto) {
     return this.run(target, { type: 'assign', handlerId: body.handlerId });
   }
 
-  @CaseCommandRoute(
+  @CommandRoute(
     'request-correction',
     'Ask for corrected materials, listing every item at once (第三十一条)',
   )
@@ -61,7 +66,7 @@ export class CaseCommandsController {
     });
   }
 
-  @CaseCommandRoute(
+  @CommandRoute(
     'record-correction-notice-served',
     'Record when the applicant received the correction notice',
   )
@@ -72,12 +77,12 @@ export class CaseCommandsController {
     });
   }
 
-  @CaseCommandRoute('receive-correction', 'Receive corrected materials; acceptance review restarts')
+  @CommandRoute('receive-correction', 'Receive corrected materials; acceptance review restarts')
   receiveCorrection(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
     return this.run(target, { type: 'receive_correction', receivedOn: d(body.receivedOn) });
   }
 
-  @CaseCommandRoute('accept', 'Accept the application (case number assigned)')
+  @CommandRoute('accept', 'Accept the application (case number assigned)')
   accept(@Target() target: CommandTarget, @Body() body: AcceptDto) {
     return this.run(
       target,
@@ -86,7 +91,7 @@ export class CaseCommandsController {
     );
   }
 
-  @CaseCommandRoute('reject', 'Decide not to accept (不予受理), with the reason')
+  @CommandRoute('reject', 'Decide not to accept (不予受理), with the reason')
   reject(@Target() target: CommandTarget, @Body() body: RejectDto) {
     return this.run(
       target,
@@ -100,7 +105,7 @@ export class CaseCommandsController {
     );
   }
 
-  @CaseCommandRoute('send-copy', 'Send the application copy to the respondent (第四十八条)')
+  @CommandRoute('send-copy', 'Send the application copy to the respondent (第四十八条)')
   sendCopy(@Target() target: CommandTarget, @Body() body: SendCopyDto) {
     return this.run(target, {
       type: 'send_copy',
@@ -109,15 +114,12 @@ export class CaseCommandsController {
     });
   }
 
-  @CaseCommandRoute('record-reply', 'Record the respondent’s reply (第四十八条)')
+  @CommandRoute('record-reply', 'Record the respondent’s reply (第四十八条)')
   recordReply(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
     return this.run(target, { type: 'record_reply', receivedOn: d(body.receivedOn) });
   }
 
-  @CaseCommandRoute(
-    'record-opinion-heard',
-    'Record that the parties’ opinions were heard (第四十九条)',
-  )
+  @CommandRoute('record-opinion-heard', 'Record that the parties’ opinions were heard (第四十九条)')
   recordOpinionHeard(@Target() target: CommandTarget, @Body() body: OpinionHeardDto) {
     return this.run(
       target,
@@ -126,7 +128,7 @@ export class CaseCommandsController {
     );
   }
 
-  @CaseCommandRoute(
+  @CommandRoute(
     'record-written-review',
     'Record why opinions could not be heard: written review (第四十九条)',
   )
@@ -134,7 +136,7 @@ export class CaseCommandsController {
     return this.run(target, { type: 'record_written_review', reason: body.reason });
   }
 
-  @CaseCommandRoute('suspend', 'Suspend the review (中止, 第三十九条): the decision clock stops')
+  @CommandRoute('suspend', 'Suspend the review (中止, 第三十九条): the decision clock stops')
   suspend(@Target() target: CommandTarget, @Body() body: SuspendDto) {
     return this.run(target, {
       type: 'suspend',
@@ -143,12 +145,12 @@ export class CaseCommandsController {
     });
   }
 
-  @CaseCommandRoute('resume', 'Resume a suspended review: the decision clock restarts')
+  @CommandRoute('resume', 'Resume a suspended review: the decision clock restarts')
   resume(@Target() target: CommandTarget, @Body() body: ResumeDto) {
     return this.run(target, { type: 'resume', resumedOn: d(body.resumedOn) });
   }
 
-  @CaseCommandRoute(
+  @CommandRoute(
     'extend',
     'Extend the decision period once, by at most 30 days (head, 第六十二条)',
     ['head'],
@@ -162,7 +164,7 @@ export class CaseCommandsController {
     });
   }
 
-  @CaseCommandRoute(
+  @CommandRoute(
     'switch-procedure',
     'Switch a simplified case to ordinary procedure (head, 第五十五条)',
     ['head'],
@@ -171,7 +173,7 @@ export class CaseCommandsController {
     return this.run(target, { type: 'switch_procedure', approvedOn: d(body.approvedOn) });
   }
 
-  @CaseCommandRoute('conclude', 'Conclude the case with its outcome')
+  @CommandRoute('conclude', 'Conclude the case with its outcome')
   conclude(@Target() target: CommandTarget, @Body() body: ConcludeDto) {
     return this.run(target, {
       type: 'conclude',
@@ -183,19 +185,17 @@ export class CaseCommandsController {
     });
   }
 
-  @CaseCommandRoute('serve', 'Record service of the decision (starts the 15-day window to sue)')
+  @CommandRoute('serve', 'Record service of the decision (starts the 15-day window to sue)')
   serve(@Target() target: CommandTarget, @Body() body: ServedOnDto) {
     return this.run(target, { type: 'serve', servedOn: d(body.servedOn) });
   }
 
-  @CaseCommandRoute('archive', 'Archive a served case')
+  @CommandRoute('archive', 'Archive a served case')
   archive(@Target() target: CommandTarget, @Body() body: ArchivedOnDto) {
     return this.run(target, { type: 'archive', archivedOn: d(body.archivedOn) });
   }
 
-  @CaseCommandRoute('reopen', 'Send a conclusion recorded by mistake back to review (head)', [
-    'head',
-  ])
+  @CommandRoute('reopen', 'Send a conclusion recorded by mistake back to review (head)', ['head'])
   reopen(@Target() target: CommandTarget, @Body() body: ReasonDto) {
     return this.run(target, { type: 'reopen', reason: body.reason });
   }

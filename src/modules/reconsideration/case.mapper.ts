@@ -1,7 +1,7 @@
 import { maskIdNumber } from '../../domain/reconsideration/id-card-number.value';
 import type { CaseFacts } from '../../domain/reconsideration/reconsideration-case.types';
 import { userCommandsAllowed } from '../../domain/reconsideration/allowed-commands.rule';
-import type { DeadlineView } from '../deadlines/deadlines.service';
+import type { DeadlineView } from '../deadlines/deadline.repository';
 import type { ApplicantViewDto, CaseDeadlineDto, CaseDto, CaseSummaryDto } from './dto/case.dto';
 import type { ApplicantRecord, ReconsiderationCaseEntity } from './reconsideration-case.entity';
 

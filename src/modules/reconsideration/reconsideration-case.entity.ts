@@ -1,13 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedRecord } from '../../database/record-columns';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type { Procedure } from '../../domain/deadlines/deadline-definition.type';
 import type {
@@ -58,7 +50,7 @@ export interface ContestedActRecord {
   'reconsideration_case_status_check',
   `"status" IN ('received', 'correction_requested', 'under_review', 'suspended', 'concluded', 'served', 'archived', 'rejected', 'abandoned')`,
 )
-export class ReconsiderationCaseEntity {
+export class ReconsiderationCaseEntity extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -243,13 +235,4 @@ export class ReconsiderationCaseEntity {
   /** Numbers, applicants, respondent and act number, for `q` (pg_trgm index). */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;
-
-  @VersionColumn()
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,14 +1,27 @@
 import { Module } from '@nestjs/common';
-import { WorkflowModule } from '../workflow/workflow.module';
+import { HearingsDataModule } from '../hearings/hearings-data.module';
+import { IdentityModule } from '../identity/identity.module';
 import { CaseCommandsController } from './case-commands.controller';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseNumberingService } from './case-numbering.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseWorkflowService } from './case-workflow.service';
 import { ClosuresController } from './closures.controller';
+import { NumberSequenceRepository } from './number-sequence.repository';
+import { ReconsiderationCaseRepository } from './reconsideration-case.repository';
 import { ReconsiderationController } from './reconsideration.controller';
-import { ReconsiderationService } from './reconsideration.service';
 
 @Module({
-  imports: [WorkflowModule],
+  imports: [IdentityModule, HearingsDataModule],
   controllers: [ReconsiderationController, CaseCommandsController, ClosuresController],
-  providers: [ReconsiderationService],
-  exports: [ReconsiderationService],
+  providers: [
+    ReconsiderationCaseRepository,
+    NumberSequenceRepository,
+    CaseNumberingService,
+    CaseIntakeService,
+    CaseQueriesService,
+    CaseWorkflowService,
+  ],
+  exports: [ReconsiderationCaseRepository, CaseWorkflowService],
 })
 export class ReconsiderationModule {}

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { TimelineService } from './timeline.service';
+import { CaseEventRepository } from './case-event.repository';
 
 @Global()
-@Module({ providers: [TimelineService], exports: [TimelineService] })
+@Module({ providers: [CaseEventRepository], exports: [CaseEventRepository] })
 export class TimelineModule {}

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { HearingsDataModule } from '../hearings/hearings-data.module';
+import { ReconsiderationModule } from '../reconsideration/reconsideration.module';
 import { SweepController } from './sweep.controller';
+import { SweepLockRepository } from './sweep.repository';
 import { SweepScheduler } from './sweep.scheduler';
 import { SweepService } from './sweep.service';
-import { WorkflowService } from './workflow.service';
 
+/** The deadline sweep: on a schedule and on demand. */
 @Module({
-  imports: [HearingsDataModule],
+  imports: [ReconsiderationModule],
   controllers: [SweepController],
-  providers: [WorkflowService, SweepService, SweepScheduler],
-  exports: [WorkflowService],
+  providers: [SweepLockRepository, SweepService, SweepScheduler],
 })
 export class WorkflowModule {}

@@ -73,6 +73,11 @@ export class AgencyQueryDto extends PageQueryDto {
   @IsOptionalNotNull()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
+
+  /** Admins only: the agencies of this reconsideration body (default: their own, else all). */
+  @IsOptionalNotNull()
+  @IsUUID()
+  agencyId?: string;
 }
 
 export class AgencyDto {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
@@ -31,6 +31,11 @@ export class ClosurePageDto {
 }
 
 export class ClosureQueryDto extends PageQueryDto {
+  /** Admins only: the closures of this reconsideration body. */
+  @IsOptionalNotNull()
+  @IsUUID()
+  agencyId?: string;
+
   @IsOptionalNotNull()
   @IsLegalDate()
   concludedFrom?: string;

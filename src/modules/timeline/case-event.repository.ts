@@ -26,34 +26,13 @@ interface CaseEventRow {
   payload: Record<string, unknown>;
 }
 
+/** The case timelines (table case_event): append-only, read oldest first. */
 @Injectable()
-export class TimelineService {
+export class CaseEventRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Appends an event inside the command's transaction. */
-  async append(manager: EntityManager, event: NewCaseEvent): Promise<string> {
-    const [row] = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO case_event
-         (case_type, case_id, agency_id, type, actor_kind, actor_id, actor_name, occurred_on, request_id, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        event.caseType,
-        event.caseId,
-        event.agencyId,
-        event.type,
-        event.actor.kind,
-        event.actor.id,
-        event.actor.name,
-        event.occurredOn,
-        event.actor.requestId ?? null,
-        JSON.stringify(event.payload),
-      ],
-    );
-    return row.id;
-  }
-
-  /** Appends many events in one statement (the sweep marks deadlines in batches). */
-  async appendMany(manager: EntityManager, events: NewCaseEvent[]): Promise<void> {
+  /** Appends events in one statement inside the command's transaction. */
+  async appendMany(manager: EntityManager, events: readonly NewCaseEvent[]): Promise<void> {
     if (events.length === 0) return;
     await manager.query(
       `INSERT INTO case_event
@@ -62,10 +41,11 @@ export class TimelineService {
               e.occurred_on, e.request_id, e.payload
          FROM jsonb_to_recordset($1::jsonb) AS e(case_type text, case_id uuid, agency_id uuid,
               type text, actor_kind text, actor_id uuid, actor_name text, occurred_on date,
-              request_id text, payload jsonb)`,
+              request_id text, payload jsonb, ord int)
+        ORDER BY e.ord`,
       [
         JSON.stringify(
-          events.map((event) => ({
+          events.map((event, ord) => ({
             case_type: event.caseType,
             case_id: event.caseId,
             agency_id: event.agencyId,
@@ -76,6 +56,7 @@ export class TimelineService {
             occurred_on: event.occurredOn,
             request_id: event.actor.requestId ?? null,
             payload: event.payload,
+            ord,
           })),
         ),
       ],
@@ -83,7 +64,7 @@ export class TimelineService {
   }
 
   /** The timeline of one case, oldest first. */
-  async list(caseId: string): Promise<CaseEventDto[]> {
+  async listForCase(caseId: string): Promise<CaseEventDto[]> {
     const rows = await this.dataSource.query<CaseEventRow[]>(
       `SELECT id, type, actor_kind, actor_id, actor_name, occurred_on::text AS occurred_on,
               to_char(recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS.US"+08:00"') AS recorded_at,

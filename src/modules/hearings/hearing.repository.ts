@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type {
   HearingKind,
@@ -85,7 +86,7 @@ export interface ClashRow {
 }
 
 export interface HearingFilter {
-  agencyId: string | null;
+  scope: TenantScope;
   from?: string;
   to?: string;
   location?: string;
@@ -97,8 +98,6 @@ export interface HearingFilter {
   /** Latest first (the calendar feed keeps the most recent); otherwise in start order. */
   newestFirst?: boolean;
 }
-
-type Executor = Pick<EntityManager, 'query'>;
 
 const VIEW_SELECT = `
   SELECT h.id, h.case_id, h.agency_id, c.case_number, c.receipt_number, h.kind, h.status,
@@ -114,16 +113,16 @@ const VIEW_SELECT = `
     FROM hearing h
     JOIN reconsideration_case c ON c.id = h.case_id`;
 
-/** The hearing and hearing_participant tables; every query parameterised and readable. */
+/** Hearings and their panels (tables hearing, hearing_participant). */
 @Injectable()
-export class HearingsRepository {
+export class HearingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The case a hearing belongs to, when the hearing is visible (null agency: any agency). */
-  async findCaseIdOfVisible(id: string, agencyId: string | null): Promise<string | null> {
+  /** The case a hearing in scope belongs to. */
+  async findCaseIdInScope(scope: TenantScope, id: string): Promise<string | null> {
     const [row] = await this.dataSource.query<Array<{ case_id: string }>>(
       `SELECT case_id FROM hearing WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)`,
-      [id, agencyId],
+      [id, scope.agencyId],
     );
     return row?.case_id ?? null;
   }
@@ -146,19 +145,6 @@ export class HearingsRepository {
       [hearingId],
     );
     return rows.map((row) => row.user_id);
-  }
-
-  /** Of the given users, those that are active users of the agency. */
-  async findActiveUserIdsOfAgency(
-    manager: EntityManager,
-    agencyId: string,
-    userIds: readonly string[],
-  ): Promise<Set<string>> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND agency_id = $2 AND active`,
-      [userIds, agencyId],
-    );
-    return new Set(rows.map((row) => row.id));
   }
 
   async insert(manager: EntityManager, hearing: NewHearing): Promise<string> {
@@ -262,10 +248,7 @@ export class HearingsRepository {
       `SELECT id FROM hearing WHERE case_id = $1 AND status = 'scheduled' ORDER BY id FOR UPDATE`,
       [caseId],
     );
-    for (const { id } of rows) {
-      await this.cancel(manager, id, reason);
-      await this.supersedeReminders(manager, id);
-    }
+    for (const { id } of rows) await this.cancel(manager, id, reason);
     return rows.map((row) => row.id);
   }
 
@@ -293,31 +276,6 @@ export class HearingsRepository {
         record.notes,
       ],
     );
-  }
-
-  /**
-   * A held hearing on the case: counts a 听证 (`hearings_held`, read by 第五十条's gate) and sets
-   * the opinions heard in person (第四十九条) when given. Bumps the case's version (its ETag).
-   */
-  async applyHeldHearingToCase(
-    manager: EntityManager,
-    caseId: string,
-    effects: { hearingsHeldIncrement: number; opinionHeardOn: LegalDate | null },
-  ): Promise<{ hearings_held: number; opinion_heard_on: string | null }> {
-    const [row] = await manager.query<
-      Array<{ hearings_held: number; opinion_heard_on: string | null }>
-    >(
-      `UPDATE reconsideration_case
-          SET hearings_held = hearings_held + $2,
-              opinion_heard_how = CASE WHEN $3::date IS NOT NULL AND opinion_heard_on IS NULL
-                                       THEN 'in_person' ELSE opinion_heard_how END,
-              opinion_heard_on = COALESCE(opinion_heard_on, $3::date),
-              version = version + 1, updated_at = now()
-        WHERE id = $1
-        RETURNING hearings_held, opinion_heard_on::text AS opinion_heard_on`,
-      [caseId, effects.hearingsHeldIncrement, effects.opinionHeardOn],
-    );
-    return row;
   }
 
   /**
@@ -355,50 +313,20 @@ export class HearingsRepository {
     return row ?? null;
   }
 
-  /** Withdraws the hearing's undelivered reminders (a reschedule, cancellation or record). */
-  async supersedeReminders(manager: EntityManager, hearingId: string): Promise<number> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `UPDATE outbox_message SET superseded_at = now()
-        WHERE topic = 'hearing.reminder' AND payload->>'hearingId' = $1
-          AND delivered_at IS NULL AND superseded_at IS NULL
-        RETURNING id`,
-      [hearingId],
-    );
-    return rows.length;
-  }
-
-  /** Enqueues a message that a deliverer may send from `availableAt` on. */
-  async enqueueAt(
-    manager: EntityManager,
-    agencyId: string,
-    topic: string,
-    availableAt: Date,
-    payload: Record<string, unknown>,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO outbox_message (agency_id, topic, payload, available_at) VALUES ($1, $2, $3, $4)`,
-      [agencyId, topic, JSON.stringify(payload), availableAt.toISOString()],
-    );
-  }
-
-  /** One hearing for its view (null agency: any agency). */
-  async findView(
-    id: string,
-    agencyId: string | null,
-    executor?: Executor,
-  ): Promise<HearingViewRow | null> {
-    const [row] = await (executor ?? this.dataSource).query<HearingViewRow[]>(
+  /** One hearing in scope, for its view. */
+  async findView(scope: TenantScope, id: string): Promise<HearingViewRow | null> {
+    const [row] = await this.dataSource.query<HearingViewRow[]>(
       `${VIEW_SELECT}
         WHERE h.id = $1 AND ($2::uuid IS NULL OR h.agency_id = $2)`,
-      [id, agencyId],
+      [id, scope.agencyId],
     );
     return row ?? null;
   }
 
   /** A page of an agency's hearings in start order, keyset-paginated by (starts_at, id). */
   async list(filter: HearingFilter): Promise<HearingViewRow[]> {
-    const where: string[] = ['h.agency_id = $1'];
-    const params: unknown[] = [filter.agencyId];
+    const where: string[] = ['($1::uuid IS NULL OR h.agency_id = $1)'];
+    const params: unknown[] = [filter.scope.agencyId];
     const add = (clause: (placeholder: string) => string, value: unknown) => {
       params.push(value);
       where.push(clause(`$${params.length}`));
@@ -429,13 +357,5 @@ export class HearingsRepository {
         LIMIT $${params.length}`,
       params,
     );
-  }
-
-  async agencyName(agencyId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query<Array<{ name: string }>>(
-      'SELECT name FROM agency WHERE id = $1',
-      [agencyId],
-    );
-    return row?.name ?? null;
   }
 }

@@ -7,7 +7,7 @@ const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** Today's legal date in China Standard Time, whatever the host's time zone. */
-export function legalToday(now: Date = new Date()): LegalDate {
-  return CHINA_DATE.format(now) as LegalDate;
+/** The legal date (China Standard Time) of an instant, whatever the host's time zone. */
+export function legalDateOf(instant: Date): LegalDate {
+  return CHINA_DATE.format(instant) as LegalDate;
 }

@@ -1,0 +1,11 @@
+import { HEARING_RULES } from '../../domain/hearings/hearing-rule-catalogue';
+import { RECONSIDERATION_RULES } from '../../domain/reconsideration/rule-catalogue';
+
+/**
+ * Every rule code a `rule-refused` (422) or rule-based `forbidden` (403) problem can carry in
+ * `rule`, with the article it rests on; the OpenAPI document lists them.
+ */
+export const RULE_CATALOGUE: Readonly<Record<string, string>> = {
+  ...RECONSIDERATION_RULES,
+  ...HEARING_RULES,
+};

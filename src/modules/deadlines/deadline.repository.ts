@@ -1,0 +1,327 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import type { DeadlineInput } from '../../domain/deadlines/compute-deadline.rule';
+import type { DeadlineRecord } from '../../domain/deadlines/deadline-record.type';
+import type { CaseType } from '../timeline/case-event.entity';
+import type { DeadlineComputation } from './deadline-computation';
+import type { DeadlineStatus } from './deadline.entity';
+
+/** The case a deadline belongs to. */
+export interface CaseRef {
+  caseType: CaseType;
+  caseId: string;
+  agencyId: string;
+}
+
+/** A case's deadline as the case views show it. */
+export interface DeadlineView {
+  kind: string;
+  status: DeadlineStatus;
+  triggerOn: string;
+  dueOn: string | null;
+  metOn: string | null;
+  pendingYear: number | null;
+  calendarVersion: number;
+  record: DeadlineRecord | null;
+}
+
+/** An open deadline locked for recomputation. */
+export interface OpenDeadlineRow extends CaseRef {
+  id: string;
+  kind: string;
+  dueOn: string | null;
+  input: DeadlineInput;
+}
+
+/** A deadline the sweep marked, for its event. */
+export interface MarkedDeadline {
+  case_type: CaseType;
+  case_id: string;
+  agency_id: string;
+  kind: string;
+  due_on: string;
+}
+
+export interface WorklistFilter {
+  today: string;
+  status: 'open' | 'overdue' | 'due_soon' | 'pending_calendar';
+  /** For due_soon: the last day that counts as soon. */
+  horizon?: string;
+  dueBefore?: string;
+  kind?: string;
+  handlerId?: string;
+  after: string[] | null;
+  limit: number;
+}
+
+export interface WorklistRow {
+  id: string;
+  kind: string;
+  status: string;
+  case_type: string;
+  case_id: string;
+  receipt_number: string | null;
+  case_number: string | null;
+  handler_id: string | null;
+  trigger_on: string;
+  due_on: string | null;
+  basis: string | null;
+  pending_year: number | null;
+}
+
+const OPEN_STATUSES: readonly DeadlineStatus[] = ['open', 'overdue', 'paused'];
+
+/** How many deadlines one sweep statement marks (one transaction per batch). */
+export const MARK_BATCH = 500;
+
+/** Statutory deadlines of cases (table deadline), one per case and kind. */
+@Injectable()
+export class DeadlineRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Stores a case's deadline of one kind, open or paused, replacing the previous computation. */
+  async upsert(
+    manager: EntityManager,
+    ref: CaseRef,
+    input: DeadlineInput,
+    computed: DeadlineComputation,
+    calendarVersion: number,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO deadline (agency_id, case_type, case_id, kind, status, trigger_on, due_on,
+                             first_year, last_year, pending_year, calendar_version, input, record)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (case_id, kind) DO UPDATE
+         SET status = EXCLUDED.status, trigger_on = EXCLUDED.trigger_on, due_on = EXCLUDED.due_on,
+             met_on = NULL, first_year = EXCLUDED.first_year, last_year = EXCLUDED.last_year,
+             pending_year = EXCLUDED.pending_year, calendar_version = EXCLUDED.calendar_version,
+             input = EXCLUDED.input, record = EXCLUDED.record, due_soon_notified_on = NULL,
+             updated_at = now()`,
+      [
+        ref.agencyId,
+        ref.caseType,
+        ref.caseId,
+        input.kind,
+        computed.paused ? 'paused' : 'open',
+        input.triggerOn,
+        computed.dueOn,
+        computed.firstYear,
+        computed.lastYear,
+        computed.pendingYear,
+        calendarVersion,
+        JSON.stringify(input),
+        computed.record ? JSON.stringify(computed.record) : null,
+      ],
+    );
+  }
+
+  /** Marks an open deadline met (the act was done on `on`) or cancelled (no longer applies). */
+  async close(
+    manager: EntityManager,
+    caseId: string,
+    kind: string,
+    status: 'met' | 'cancelled',
+    on: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE deadline SET status = $3, met_on = $4, updated_at = now()
+        WHERE case_id = $1 AND kind = $2 AND status = ANY($5)`,
+      [caseId, kind, status, status === 'met' ? on : null, OPEN_STATUSES],
+    );
+  }
+
+  /** Locks every open deadline whose computation reads a year of [low, high] (or waits for one). */
+  async lockOpenReadingYears(
+    manager: EntityManager,
+    low: number,
+    high: number,
+  ): Promise<OpenDeadlineRow[]> {
+    return manager.query<OpenDeadlineRow[]>(
+      `SELECT id, case_type AS "caseType", case_id AS "caseId", agency_id AS "agencyId", kind,
+              due_on::text AS "dueOn", input
+         FROM deadline
+        WHERE status = ANY($1) AND first_year <= $3 AND last_year >= $2
+        ORDER BY id
+          FOR UPDATE`,
+      [OPEN_STATUSES, low, high],
+    );
+  }
+
+  /** Writes a recomputed due date; an overdue deadline whose date moved is open again. */
+  async updateComputation(
+    manager: EntityManager,
+    id: string,
+    computed: DeadlineComputation,
+    calendarVersion: number,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE deadline SET due_on = $2, first_year = $3, last_year = $4, pending_year = $5,
+              calendar_version = $6, record = $7, updated_at = now(),
+              status = CASE WHEN $2::date IS DISTINCT FROM due_on AND status = 'overdue'
+                            THEN 'open' ELSE status END
+        WHERE id = $1`,
+      [
+        id,
+        computed.dueOn,
+        computed.firstYear,
+        computed.lastYear,
+        computed.pendingYear,
+        calendarVersion,
+        computed.record ? JSON.stringify(computed.record) : null,
+      ],
+    );
+  }
+
+  /** A case's deadlines; an open one past its due date shows as overdue before the sweep marks it. */
+  async listForCase(
+    caseId: string,
+    today: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DeadlineView[]> {
+    return manager.query<DeadlineView[]>(
+      `SELECT kind,
+              CASE WHEN status = 'open' AND due_on < $2::date THEN 'overdue' ELSE status END AS status,
+              trigger_on::text AS "triggerOn", due_on::text AS "dueOn", met_on::text AS "metOn",
+              pending_year AS "pendingYear", calendar_version AS "calendarVersion", record
+         FROM deadline WHERE case_id = $1 ORDER BY trigger_on, kind`,
+      [caseId, today],
+    );
+  }
+
+  /** The stored due date of a case's deadline of one kind, if it has one. */
+  async findDueOn(caseId: string, kind: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<Array<{ due_on: string | null }>>(
+      'SELECT due_on::text AS due_on FROM deadline WHERE case_id = $1 AND kind = $2',
+      [caseId, kind],
+    );
+    return row?.due_on ?? null;
+  }
+
+  /**
+   * The worklist: a page of a body's deadlines, soonest first (keyset on due date and id). The
+   * deadlines are paged first through the open-due index, then the few cases joined.
+   */
+  async worklistPage(scope: TenantScope, filter: WorklistFilter): Promise<WorklistRow[]> {
+    const params: unknown[] = [scope.agencyId, filter.today];
+    const where = ['($1::uuid IS NULL OR d.agency_id = $1)'];
+    const add = (clause: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(clause(`$${params.length}`));
+    };
+    switch (filter.status) {
+      case 'open':
+        where.push(`d.status IN ('open', 'overdue') AND d.due_on IS NOT NULL`);
+        break;
+      case 'overdue':
+        where.push(`d.status IN ('open', 'overdue') AND d.due_on < $2::date`);
+        break;
+      case 'due_soon':
+        where.push(`d.status = 'open' AND d.due_on >= $2::date`);
+        add((p) => `d.due_on <= ${p}::date`, filter.horizon);
+        break;
+      case 'pending_calendar':
+        where.push(`d.status IN ('open', 'overdue') AND d.pending_year IS NOT NULL`);
+        break;
+    }
+    if (filter.dueBefore) add((p) => `d.due_on < ${p}::date`, filter.dueBefore);
+    if (filter.kind) add((p) => `d.kind = ${p}`, filter.kind);
+    if (filter.handlerId) {
+      add(
+        (p) =>
+          `d.case_id IN (SELECT id FROM reconsideration_case c
+                          WHERE ($1::uuid IS NULL OR c.agency_id = $1) AND c.handler_id = ${p})`,
+        filter.handlerId,
+      );
+    }
+    if (filter.after) {
+      params.push(filter.after[0], filter.after[1]);
+      where.push(
+        `(coalesce(d.due_on, 'infinity'::date), d.id) > ($${params.length - 1}::date, $${params.length}::uuid)`,
+      );
+    }
+    params.push(filter.limit);
+    return this.dataSource.query<WorklistRow[]>(
+      `SELECT d.id, d.kind,
+              CASE WHEN d.status = 'open' AND d.due_on < $2::date THEN 'overdue' ELSE d.status END AS status,
+              d.case_type, d.case_id, c.receipt_number, c.case_number, c.handler_id,
+              d.trigger_on::text AS trigger_on, d.due_on::text AS due_on, d.basis, d.pending_year
+         FROM (SELECT d.id, d.kind, d.status, d.case_type, d.case_id, d.trigger_on, d.due_on,
+                      d.record->>'basis' AS basis, d.pending_year
+                 FROM deadline d
+                WHERE ${where.join(' AND ')}
+                ORDER BY d.due_on, d.id
+                LIMIT $${params.length}) d
+         LEFT JOIN reconsideration_case c ON c.id = d.case_id
+        ORDER BY d.due_on, d.id`,
+      params,
+    );
+  }
+
+  /** Cases whose open deadline of `kind` passed before `today`, soonest first (the sweep). */
+  async findCasesPastDue(kind: string, today: string): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ case_id: string }>>(
+      `SELECT case_id FROM deadline
+        WHERE status IN ('open', 'overdue') AND due_on < $1::date AND kind = $2
+          AND case_type = 'reconsideration'
+        ORDER BY due_on`,
+      [today, kind],
+    );
+    return rows.map((row) => row.case_id);
+  }
+
+  /** Marks a batch of open deadlines past due as overdue (informational kinds left out). */
+  markOverdueBatch(manager: EntityManager, today: string, informational: readonly string[]) {
+    return this.markBatch(
+      manager,
+      `status = 'overdue'`,
+      `status = 'open' AND due_on < $1::date AND kind <> ALL($2)`,
+      [today, informational],
+    );
+  }
+
+  /** Marks a batch of open deadlines due by `horizon` as announced due soon, once each. */
+  markDueSoonBatch(
+    manager: EntityManager,
+    today: string,
+    horizon: string,
+    informational: readonly string[],
+  ) {
+    return this.markBatch(
+      manager,
+      'due_soon_notified_on = $1::date',
+      `status = 'open' AND due_on >= $1::date AND due_on <= $2::date
+       AND due_soon_notified_on IS NULL AND kind <> ALL($3)`,
+      [today, horizon, informational],
+    );
+  }
+
+  /** Closes a batch of informational periods that have simply elapsed (met on their due date). */
+  closeElapsedBatch(manager: EntityManager, today: string, informational: readonly string[]) {
+    return this.markBatch(
+      manager,
+      `status = 'met', met_on = due_on`,
+      `status = 'open' AND due_on < $1::date AND kind = ANY($2)`,
+      [today, informational],
+    );
+  }
+
+  /** One batch of a sweep's marking: rows locked by another sweep are skipped, not waited for. */
+  private async markBatch(
+    manager: EntityManager,
+    set: string,
+    where: string,
+    params: unknown[],
+  ): Promise<MarkedDeadline[]> {
+    const rows = await manager.query<MarkedDeadline[] | [MarkedDeadline[], number]>(
+      `UPDATE deadline SET ${set}, updated_at = now()
+        WHERE id IN (SELECT id FROM deadline WHERE ${where}
+                      ORDER BY due_on LIMIT ${MARK_BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING case_type, case_id, agency_id, kind, due_on::text AS due_on`,
+      params,
+    );
+    // TypeORM answers an UPDATE … RETURNING as [rows, count].
+    return Array.isArray(rows[0]) ? rows[0] : (rows as MarkedDeadline[]);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface OutboxMessage {
+  agencyId: string | null;
+  topic: string;
+  payload: Record<string, unknown>;
+  /** Not to be delivered before this instant (reminders); absent: at once. */
+  availableAt?: Date;
+}
+
+/** Messages to deliver (table outbox_message), written in the transaction of their change. */
+@Injectable()
+export class OutboxRepository {
+  /** Enqueues messages in one statement. */
+  async enqueueMany(manager: EntityManager, messages: readonly OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.query(
+      `INSERT INTO outbox_message (agency_id, topic, payload, available_at)
+       SELECT m.agency_id, m.topic, m.payload, coalesce(m.available_at, now())
+         FROM jsonb_to_recordset($1::jsonb)
+              AS m(agency_id uuid, topic text, payload jsonb, available_at timestamptz, ord int)
+        ORDER BY m.ord`,
+      [
+        JSON.stringify(
+          messages.map((message, ord) => ({
+            agency_id: message.agencyId,
+            topic: message.topic,
+            payload: message.payload,
+            available_at: message.availableAt?.toISOString() ?? null,
+            ord,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /**
+   * Withdraws a hearing's undelivered reminders (it was rescheduled, cancelled or recorded): they
+   * will never be delivered. Returns how many.
+   */
+  async supersedeHearingReminders(manager: EntityManager, hearingId: string): Promise<number> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `UPDATE outbox_message SET superseded_at = now()
+        WHERE topic = 'hearing.reminder' AND payload->>'hearingId' = $1
+          AND delivered_at IS NULL AND superseded_at IS NULL
+        RETURNING id`,
+      [hearingId],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/actor';
+import { Clock } from '../../common/clock/clock';
+import { CASE_HANDLER_ROLES } from '../../common/auth/role';
+import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
+import { notFoundProblem } from '../../common/problem/problem';
+import { TenantScope } from '../../common/tenancy/tenant-scope';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { isCorrection } from '../../domain/reconsideration/closure.rule';
+import { DeadlineRepository } from '../deadlines/deadline.repository';
+import type { CaseEventListDto } from '../timeline/dto/case-event.dto';
+import { CaseEventRepository } from '../timeline/case-event.repository';
+import { toCaseDto, toCaseSummaryDto, toDeadlineDto } from './case.mapper';
+import type { CaseDeadlineDto, CaseDto, CaseQueryDto } from './dto/case.dto';
+import type { ClosureDto, ClosureQueryDto } from './dto/closure.dto';
+import type { ReconsiderationCaseEntity } from './reconsideration-case.entity';
+import { ReconsiderationCaseRepository } from './reconsideration-case.repository';
+
+const asFlag = (value: 'true' | 'false' | undefined) =>
+  value === undefined ? undefined : value === 'true';
+
+/** Reads of reconsideration cases: one case, lists, deadlines, timeline, closures. */
+@Injectable()
+export class CaseQueriesService {
+  constructor(
+    private readonly cases: ReconsiderationCaseRepository,
+    private readonly deadlines: DeadlineRepository,
+    private readonly timeline: CaseEventRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The full case; ID numbers in clear only for the roles that handle cases. */
+  async get(actor: Actor, id: string): Promise<CaseDto> {
+    const entity = await this.findInScope(actor, id);
+    const deadlines = await this.deadlines.listForCase(id, this.clock.today());
+    return toCaseDto(
+      entity,
+      deadlines,
+      actor.roles.some((role) => CASE_HANDLER_ROLES.includes(role as never)),
+    );
+  }
+
+  async list(
+    actor: Actor,
+    query: CaseQueryDto,
+  ): Promise<Page<ReturnType<typeof toCaseSummaryDto>>> {
+    const rows = await this.cases.list(TenantScope.forList(actor, query.agencyId), {
+      status: query.status,
+      handlerId: query.handlerId,
+      receivedFrom: query.receivedFrom,
+      receivedTo: query.receivedTo,
+      q: query.q,
+      overdue: asFlag(query.overdue),
+      today: this.clock.today(),
+      after: decodeCursor(query.cursor, ['date', 'uuid']),
+      limit: query.limit + 1,
+    });
+    return toPage(rows, query.limit, (row) => [row.received_on, row.id], toCaseSummaryDto);
+  }
+
+  async deadlinesOf(actor: Actor, id: string): Promise<CaseDeadlineDto[]> {
+    await this.findInScope(actor, id);
+    return (await this.deadlines.listForCase(id, this.clock.today())).map(toDeadlineDto);
+  }
+
+  async events(actor: Actor, id: string): Promise<CaseEventListDto> {
+    await this.findInScope(actor, id);
+    return { items: await this.timeline.listForCase(id) };
+  }
+
+  async closure(actor: Actor, id: string): Promise<ClosureDto> {
+    const entity = await this.findInScope(actor, id);
+    return this.toClosure(entity, await this.cases.litigationWindowEndsOn(id));
+  }
+
+  async closures(actor: Actor, query: ClosureQueryDto): Promise<Page<ClosureDto>> {
+    const rows = await this.cases.closures(TenantScope.forList(actor, query.agencyId), {
+      concludedFrom: query.concludedFrom,
+      concludedTo: query.concludedTo,
+      outcome: query.outcome,
+      served: asFlag(query.served),
+      archived: asFlag(query.archived),
+      after: decodeCursor(query.cursor, ['date', 'uuid']),
+      limit: query.limit + 1,
+    });
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.case.concludedOn as string, row.case.id],
+      (row) => this.toClosure(row.case, row.litigationWindowEndsOn),
+    );
+  }
+
+  private toClosure(
+    entity: ReconsiderationCaseEntity,
+    litigationWindowEndsOn: string | null,
+  ): ClosureDto {
+    return {
+      caseId: entity.id,
+      receiptNumber: entity.receiptNumber,
+      caseNumber: entity.caseNumber,
+      status: entity.status,
+      outcome: entity.outcome,
+      terminationReason: entity.terminationReason,
+      concludedOn: entity.concludedOn,
+      concludedLate: entity.concludedLate,
+      decisionNumber: entity.decisionNumber,
+      servedOn: entity.servedOn,
+      litigationWindowEndsOn,
+      litigated: false,
+      archivedOn: entity.archivedOn,
+      corrected: isCorrection(entity.outcome, this.config.correctionOutcomes),
+    };
+  }
+
+  private async findInScope(actor: Actor, id: string): Promise<ReconsiderationCaseEntity> {
+    const entity = await this.cases.findInScope(TenantScope.forRecords(actor), id);
+    if (!entity) throw notFoundProblem(`Reconsideration case ${id}`);
+    return entity;
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import { rowToEntity } from '../../database/raw-rows';
+import type { LegalDate } from '../../domain/calendar/legal-date.value';
+import type { CaseSummaryRow } from './case.mapper';
+import { ReconsiderationCaseEntity } from './reconsideration-case.entity';
+
+export interface CaseListFilter {
+  status?: string;
+  handlerId?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  /** Text to find in numbers, names, the act (`search_text`, trigram index). */
+  q?: string;
+  /** true: with an overdue deadline as of `today`; false: without. */
+  overdue?: boolean;
+  today: string;
+  after: string[] | null;
+  limit: number;
+}
+
+export interface ClosureFilter {
+  concludedFrom?: string;
+  concludedTo?: string;
+  outcome?: string;
+  served?: boolean;
+  archived?: boolean;
+  after: string[] | null;
+  limit: number;
+}
+
+/** A concluded case with its stored window to sue, for closures. */
+export interface ClosureRow {
+  case: ReconsiderationCaseEntity;
+  litigationWindowEndsOn: string | null;
+}
+
+/** Reconsideration cases (table reconsideration_case); every read scoped to the tenant. */
+@Injectable()
+export class ReconsiderationCaseRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A case in scope, or null (raw read: the hot path of GET). */
+  async findInScope(
+    scope: TenantScope,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReconsiderationCaseEntity | null> {
+    const [row] = await manager.query<Record<string, unknown>[]>(
+      'SELECT * FROM reconsideration_case WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)',
+      [id, scope.agencyId],
+    );
+    return row ? rowToEntity(this.dataSource, ReconsiderationCaseEntity, row) : null;
+  }
+
+  /** A case in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */
+  async lockForCommand(
+    manager: EntityManager,
+    scope: TenantScope,
+    id: string,
+  ): Promise<ReconsiderationCaseEntity | null> {
+    const builder = manager
+      .getRepository(ReconsiderationCaseEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id });
+    if (scope.agencyId !== null) builder.andWhere('c.agencyId = :agencyId', scope);
+    return builder.getOne();
+  }
+
+  /** Inserts or updates the case (its version bumps: the ETag). */
+  async save(manager: EntityManager, entity: ReconsiderationCaseEntity): Promise<void> {
+    await manager.save(entity);
+  }
+
+  create(manager: EntityManager, fields: Partial<ReconsiderationCaseEntity>) {
+    return manager.create(ReconsiderationCaseEntity, fields);
+  }
+
+  /** True when another case of the body already carries this case number. */
+  async caseNumberTaken(
+    manager: EntityManager,
+    agencyId: string,
+    caseNumber: string,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM reconsideration_case WHERE agency_id = $1 AND case_number = $2',
+      [agencyId, caseNumber],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * A held hearing on the case: counts a 听证 (`hearings_held`, read by 第五十条's gate) and sets
+   * the opinions heard in person (第四十九条) when given. Bumps the case's version (its ETag).
+   */
+  async recordHeldHearing(
+    manager: EntityManager,
+    caseId: string,
+    effects: { hearingsHeldIncrement: number; opinionHeardOn: LegalDate | null },
+  ): Promise<{ hearingsHeld: number }> {
+    const [row] = await manager.query<Array<{ hearings_held: number }>>(
+      `UPDATE reconsideration_case
+          SET hearings_held = hearings_held + $2,
+              opinion_heard_how = CASE WHEN $3::date IS NOT NULL AND opinion_heard_on IS NULL
+                                       THEN 'in_person' ELSE opinion_heard_how END,
+              opinion_heard_on = COALESCE(opinion_heard_on, $3::date),
+              version = version + 1, updated_at = now()
+        WHERE id = $1
+        RETURNING hearings_held`,
+      [caseId, effects.hearingsHeldIncrement, effects.opinionHeardOn],
+    );
+    return { hearingsHeld: row.hearings_held };
+  }
+
+  /** A page of cases, newest receipt first (keyset on received_on, id). */
+  async list(scope: TenantScope, filter: CaseListFilter): Promise<CaseSummaryRow[]> {
+    const params: unknown[] = [scope.agencyId];
+    const where: string[] = ['($1::uuid IS NULL OR c.agency_id = $1)'];
+    const add = (clause: (p: string) => string, value: unknown) => {
+      if (value === undefined) return;
+      params.push(value);
+      where.push(clause(`$${params.length}`));
+    };
+    add((p) => `c.status = ${p}`, filter.status);
+    add((p) => `c.handler_id = ${p}`, filter.handlerId);
+    add((p) => `c.received_on >= ${p}::date`, filter.receivedFrom);
+    add((p) => `c.received_on <= ${p}::date`, filter.receivedTo);
+    if (filter.q !== undefined) {
+      add((p) => `c.search_text ILIKE ${p}`, `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`);
+    }
+    if (filter.overdue !== undefined) {
+      add(
+        (p) =>
+          `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id
+             AND (d.status = 'overdue' OR (d.status = 'open' AND d.due_on < ${p}::date)))`,
+        filter.today,
+      );
+    }
+    if (filter.after) {
+      params.push(filter.after[0], filter.after[1]);
+      where.push(`(c.received_on, c.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
+    }
+    params.push(filter.limit);
+    return this.dataSource.query<CaseSummaryRow[]>(
+      `SELECT c.id, c.receipt_number, c.case_number, c.status, c.procedure, c.applicants,
+              c.respondent_name, c.contested_act->>'title' AS act_title,
+              c.received_on::text AS received_on, c.accepted_on::text AS accepted_on,
+              c.decision_due_on::text AS decision_due_on, c.concluded_on::text AS concluded_on,
+              c.handler_id, c.version
+         FROM reconsideration_case c
+        WHERE ${where.join(' AND ')}
+        ORDER BY c.received_on DESC, c.id DESC
+        LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** The stored end of the window to sue (litigation_window deadline) of one case. */
+  async litigationWindowEndsOn(caseId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<Array<{ due_on: string | null }>>(
+      `SELECT due_on::text AS due_on FROM deadline WHERE case_id = $1 AND kind = 'litigation_window'`,
+      [caseId],
+    );
+    return row?.due_on ?? null;
+  }
+
+  /** Concluded cases, latest conclusion first (keyset on concluded_on, id). */
+  async closures(scope: TenantScope, filter: ClosureFilter): Promise<ClosureRow[]> {
+    const builder = this.dataSource
+      .getRepository(ReconsiderationCaseEntity)
+      .createQueryBuilder('c')
+      .leftJoin('deadline', 'w', `w.case_id = c.id AND w.kind = 'litigation_window'`)
+      .addSelect('w.due_on::text', 'litigation_window_ends_on')
+      .where('c.concludedOn IS NOT NULL')
+      .orderBy('c.concludedOn', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(filter.limit);
+    if (scope.agencyId !== null) builder.andWhere('c.agencyId = :agencyId', scope);
+    if (filter.concludedFrom)
+      builder.andWhere('c.concludedOn >= :from', { from: filter.concludedFrom });
+    if (filter.concludedTo) builder.andWhere('c.concludedOn <= :to', { to: filter.concludedTo });
+    if (filter.outcome) builder.andWhere('c.outcome = :outcome', { outcome: filter.outcome });
+    if (filter.served !== undefined) {
+      builder.andWhere(`c.servedOn IS ${filter.served ? 'NOT ' : ''}NULL`);
+    }
+    if (filter.archived !== undefined) {
+      builder.andWhere(`c.archivedOn IS ${filter.archived ? 'NOT ' : ''}NULL`);
+    }
+    if (filter.after) {
+      builder.andWhere('(c.concludedOn, c.id) < (:at::date, :id::uuid)', {
+        at: filter.after[0],
+        id: filter.after[1],
+      });
+    }
+    const { entities, raw } = await builder.getRawAndEntities<{
+      litigation_window_ends_on: string | null;
+    }>();
+    return entities.map((entity, index) => ({
+      case: entity,
+      litigationWindowEndsOn: raw[index]?.litigation_window_ends_on ?? null,
+    }));
+  }
+}
