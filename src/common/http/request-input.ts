@@ -56,7 +56,7 @@ function inspectQuery(query: unknown, errors: FieldError[]): void {
   }
 }
 
-/** Percent-decoded path segments; a malformed escape is left for Express to refuse. */
+/** The percent-decoded path; a malformed escape is left for Express to refuse (400). */
 function inspectPath(path: string, errors: FieldError[]): void {
   let decoded: string;
   try {
