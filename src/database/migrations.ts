@@ -4,6 +4,7 @@ import { CreateCalendarTimelineDeadlines1795725079088 } from '../../migrations/1
 import { CreateReconsiderationCases1795726009459 } from '../../migrations/1795726009459-CreateReconsiderationCases';
 import { CreateHearings1795726592522 } from '../../migrations/1795726592522-CreateHearings';
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
+import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateReconsiderationCases1795726009459,
   CreateHearings1795726592522,
   IndexOpenDeadlines1795730260235,
+  PeriodRulesAndMail1795800000000,
 ];

@@ -160,18 +160,26 @@ describe('legal calendar', () => {
           },
         ],
         met: [],
+        late: [],
         cancelled: [],
+        awaiting: [],
       });
       await t.app.get(DataSource).transaction(async (manager) => {
         const calendar = await calendars.current();
-        // Accepted 2026-11-20: 60 days end in 2027, which the calendar does not hold yet.
+        // Accepted 2026-11-20: 60 days end in 2027, whose arrangement is not published yet.
         await plans.apply(manager, pendingCase, decisionFrom('2026-11-20'), calendar);
         // 2025-09-01 + 60 days = 2025-10-31, a Friday.
         await plans.apply(manager, movedCase, decisionFrom('2025-09-01'), calendar);
         await plans.apply(manager, untouchedCase, decisionFrom('2024-03-01'), calendar);
       });
       const pendingBefore = await deadlines.listForCase(pendingCase.caseId, '2026-11-26');
-      expect(pendingBefore[0]).toMatchObject({ dueOn: null, pendingYear: 2027, status: 'open' });
+      // A provisional date from the statutory holidays (DESIGN rule 6): 2026-11-20 + 60 days =
+      // 2027-01-19, a Tuesday, no statutory holiday.
+      expect(pendingBefore[0]).toMatchObject({ dueOn: '2027-01-19', pendingYear: 2027 });
+      expect(pendingBefore[0].record).toMatchObject({
+        provisional: true,
+        provisionalYears: [2027],
+      });
 
       const replaced = await request(t.http)
         .put('/api/v1/calendar/2027')
@@ -182,6 +190,7 @@ describe('legal calendar', () => {
       const pendingAfter = await deadlines.listForCase(pendingCase.caseId, '2026-11-26');
       // 2026-11-20 + 60 days = 2027-01-19, a Tuesday.
       expect(pendingAfter[0]).toMatchObject({ dueOn: '2027-01-19', pendingYear: null });
+      expect(pendingAfter[0].record).toMatchObject({ provisional: false });
       expect(pendingAfter[0].calendarVersion).toBe(replaced.body.version);
 
       // Declare 2025-10-31 a holiday: the moved case's decision deadline rolls to Monday 11-03.

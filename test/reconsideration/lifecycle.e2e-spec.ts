@@ -420,7 +420,12 @@ describe('reconsideration case lifecycle', () => {
           field: 'transport',
           actKind: 'administrative_penalty',
         },
-        limitationObstacle: { endedOn: '2024-05-10', reason: '申请人住院治疗' },
+        // 第二十条第二款: 7 days ran before the obstacle (01-03..01-09); 53 continue from 05-11.
+        limitationObstacle: {
+          startedOn: '2024-01-10',
+          endedOn: '2024-05-10',
+          reason: '申请人住院治疗',
+        },
       });
       await run(t, clerk(), excused.id, 'accept', { acceptedOn: '2024-06-04' });
 

@@ -3,13 +3,12 @@ import { encodeCursor, type CursorField } from '../../src/common/pagination/curs
 import { createCase } from '../factories/case.factory';
 import {
   createAgency,
-  createTenant,
-  loginAdmin,
+  startAppWithTenant,
   unique,
   type Tenant,
 } from '../factories/identity.factory';
 import { expectFieldError } from '../setup/expect-problem';
-import { createTestApp, type TestApp } from '../setup/test-app';
+import type { TestApp } from '../setup/test-app';
 
 const raw = (text: string) => Buffer.from(text).toString('base64url');
 
@@ -64,9 +63,7 @@ describe('cursors and filters', () => {
   let tenant: Tenant;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    adminToken = await loginAdmin(t);
-    tenant = await createTenant(t, adminToken);
+    ({ t, adminToken, tenant } = await startAppWithTenant());
     await createCase(t, tenant.clerk.token);
     await createCase(t, tenant.clerk.token, { receivedOn: '2024-09-26' });
     await createAgency(t, adminToken);

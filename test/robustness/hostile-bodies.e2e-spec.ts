@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { caseBody, command, createCase, run, type CaseView } from '../factories/case.factory';
-import { createAgency, createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
+import { createAgency, startAppWithTenant, type Tenant } from '../factories/identity.factory';
 import { hearingBody, hearingCommand, newPanel, schedule } from '../hearings/hearing-helpers';
 import { expectFieldError, expectProblem } from '../setup/expect-problem';
-import { createTestApp, type TestApp } from '../setup/test-app';
+import type { TestApp } from '../setup/test-app';
 
 /** Rows that a refused request must leave as they were. */
 async function counts(t: TestApp): Promise<Record<string, number>> {
@@ -25,11 +25,7 @@ describe('hostile request bodies', () => {
   let adminToken: string;
   let tenant: Tenant;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    adminToken = await loginAdmin(t);
-    tenant = await createTenant(t, adminToken);
-  });
+  beforeAll(async () => ({ t, adminToken, tenant } = await startAppWithTenant()));
   afterAll(() => t.close());
 
   const clerk = () => tenant.clerk.token;
@@ -237,7 +233,7 @@ describe('hostile request bodies', () => {
     it('leaves accept and the sweep working after an intake with optional objects', async () => {
       const created: CaseView = await createCase(t, clerk(), {
         agent: { name: '李四' },
-        limitationObstacle: { endedOn: '2024-09-10', reason: '住院治疗' },
+        limitationObstacle: { startedOn: '2024-09-05', endedOn: '2024-09-10', reason: '住院治疗' },
       });
       const accepted = await command(t, clerk(), created.id, 'accept', {
         acceptedOn: '2024-10-08',

@@ -8,6 +8,12 @@ export interface CalendarYearData {
   readonly holidays: readonly string[];
   /** Adjusted working days (调休上班日): Saturdays or Sundays declared working days. */
   readonly workdays: readonly string[];
+  /**
+   * True for a year whose arrangement is not published yet, stood in for by the statutory
+   * holidays of 《全国年节及纪念日放假办法》 (DESIGN, "The calendar is data", rule 6): deadlines
+   * that read it are provisional and are recomputed when the published year is loaded.
+   */
+  readonly provisional?: boolean;
 }
 
 /** The legal calendar as data: a version (bumped on every change) and the years it knows. */

@@ -3,7 +3,7 @@ import { InvalidCalendarDataError } from './invalid-calendar-data.error';
 import { LegalCalendar } from './legal-calendar.model';
 import type { DayKind } from './legal-calendar.model';
 import { dayNumberOf, parseLegalDate } from './legal-date.value';
-import { TEST_CALENDAR_DATA } from './test-calendar.fixture';
+import { TEST_CALENDAR_DATA, TEST_CALENDAR_WITH_PROVISIONAL_2027 } from './test-calendar.fixture';
 
 const calendar = LegalCalendar.fromData(TEST_CALENDAR_DATA);
 const d = parseLegalDate;
@@ -78,6 +78,20 @@ describe('LegalCalendar', () => {
     expect(calendar.holdsYear(2024)).toBe(true);
     expect(calendar.holdsYear(2022)).toBe(false);
     expect(calendar.holdsYear(2027)).toBe(false);
+    expect(calendar.provisionalYears).toEqual([]);
+  });
+
+  it('holds a provisional year like any other, and says it is provisional (DESIGN rule 6)', () => {
+    const withProvisional = LegalCalendar.fromData(TEST_CALENDAR_WITH_PROVISIONAL_2027);
+    expect(withProvisional.years).toEqual([2023, 2024, 2025, 2026, 2027]);
+    expect(withProvisional.provisionalYears).toEqual([2027]);
+    expect(withProvisional.isProvisionalYear(2027)).toBe(true);
+    expect(withProvisional.isProvisionalYear(2026)).toBe(false);
+    // Provisional 春节 2027 (除夕 02-05 … 初三 02-08, made up on 02-09 and 02-10), no 调休.
+    expect(withProvisional.dayKind(d('2027-02-05'))).toBe('holiday');
+    expect(withProvisional.dayKind(d('2027-02-10'))).toBe('holiday');
+    expect(withProvisional.dayKind(d('2027-02-11'))).toBe('workday');
+    expect(withProvisional.dayKind(d('2027-02-13'))).toBe('weekend');
   });
 
   it.each([

@@ -28,6 +28,13 @@ const KIND_WEEKEND = 2;
 const KIND_HOLIDAY = 3;
 const DAY_KINDS: readonly DayKind[] = ['workday', 'adjusted_workday', 'weekend', 'holiday'];
 
+/** One year's rest days and adjusted working days as day numbers. */
+interface YearDays {
+  readonly holidays: Set<number>;
+  readonly workdays: Set<number>;
+  readonly provisional: boolean;
+}
+
 /** More than enough for any real calendar; keeps the per-day indexes small. */
 const MAX_YEAR_SPAN = 400;
 
@@ -45,6 +52,11 @@ const MAX_YEAR_SPAN = 400;
 export class LegalCalendar {
   /** Years held, ascending. */
   readonly years: readonly number[];
+  /**
+   * Years held provisionally, ascending: the arrangement is not published yet and the statutory
+   * holidays stand in for it (DESIGN rule 6). Dates computed over them are provisional.
+   */
+  readonly provisionalYears: readonly number[];
   private readonly firstYear: number;
   private readonly lastYear: number;
   /** Day number of `firstYear`-01-01 and of `lastYear`-12-31. */
@@ -65,10 +77,11 @@ export class LegalCalendar {
 
   private constructor(
     readonly version: number,
-    yearData: ReadonlyMap<number, { holidays: Set<number>; workdays: Set<number> }>,
+    yearData: ReadonlyMap<number, YearDays>,
   ) {
     const years = [...yearData.keys()].sort((a, b) => a - b);
     this.years = years;
+    this.provisionalYears = years.filter((year) => yearData.get(year)?.provisional === true);
     this.firstYear = years[0];
     this.lastYear = years[years.length - 1];
     this.startDay = dayNumberFromParts(this.firstYear, 1, 1);
@@ -124,7 +137,7 @@ export class LegalCalendar {
       problems.push(`version must be a non-negative integer, got ${String(data.version)}`);
     }
     if (data.years.length === 0) problems.push('no years');
-    const years = new Map<number, { holidays: Set<number>; workdays: Set<number> }>();
+    const years = new Map<number, YearDays>();
     for (const entry of data.years) {
       const { year } = entry;
       if (!Number.isInteger(year) || year < 1 || year > 9999) {
@@ -159,7 +172,7 @@ export class LegalCalendar {
           problems.push(`${year}: adjusted working day ${date} is not a Saturday or Sunday`);
         }
       }
-      years.set(year, { holidays, workdays });
+      years.set(year, { holidays, workdays, provisional: entry.provisional === true });
     }
     if (years.size > 0) {
       const held = [...years.keys()];
@@ -168,6 +181,11 @@ export class LegalCalendar {
     }
     if (problems.length > 0) throw new InvalidCalendarDataError(problems);
     return new LegalCalendar(data.version, years);
+  }
+
+  /** Held, but only provisionally (see {@link provisionalYears}). */
+  isProvisionalYear(year: number): boolean {
+    return this.provisionalYears.includes(year);
   }
 
   holdsYear(year: number): boolean {

@@ -1,4 +1,4 @@
-import type { CalendarData } from './calendar-data.type';
+import type { CalendarData, CalendarYearData } from './calendar-data.type';
 
 /**
  * The State Council's holiday arrangements for 2023–2026 (国务院办公厅关于部分节假日安排的通知,
@@ -205,4 +205,43 @@ export const TEST_CALENDAR_DATA: CalendarData = {
       ],
     },
   ],
+};
+
+/**
+ * 2027 as a provisional year (DESIGN rule 6): its arrangement is not published (as of late 2026),
+ * so the statutory holidays of 《全国年节及纪念日放假办法》 (2024 revision) stand in for it, with a
+ * make-up weekday (补假) for each holiday on a Saturday or Sunday and no adjusted working days.
+ * Written out by hand; `provisionalCalendarYear(2027)` (src/modules/calendar) must produce it.
+ */
+export const PROVISIONAL_2027: CalendarYearData = {
+  year: 2027,
+  holidays: [
+    '2027-01-01', // 元旦 (Friday)
+    '2027-02-05', // 除夕 (Friday)
+    '2027-02-06', // 春节 正月初一 (Saturday)
+    '2027-02-07', // 正月初二 (Sunday)
+    '2027-02-08', // 正月初三 (Monday)
+    '2027-02-09', // 补假 for 02-06
+    '2027-02-10', // 补假 for 02-07
+    '2027-04-05', // 清明 (Monday)
+    '2027-05-01', // 劳动节 (Saturday)
+    '2027-05-02', // 劳动节 (Sunday)
+    '2027-05-03', // 补假 for 05-01
+    '2027-05-04', // 补假 for 05-02
+    '2027-06-09', // 端午 五月初五 (Wednesday)
+    '2027-09-15', // 中秋 八月十五 (Wednesday)
+    '2027-10-01', // 国庆 (Friday)
+    '2027-10-02', // 国庆 (Saturday)
+    '2027-10-03', // 国庆 (Sunday)
+    '2027-10-04', // 补假 for 10-02
+    '2027-10-05', // 补假 for 10-03
+  ],
+  workdays: [],
+  provisional: true,
+};
+
+/** The published 2023–2026 arrangements plus provisional 2027 (calendar version 2). */
+export const TEST_CALENDAR_WITH_PROVISIONAL_2027: CalendarData = {
+  version: 2,
+  years: [...TEST_CALENDAR_DATA.years, PROVISIONAL_2027],
 };

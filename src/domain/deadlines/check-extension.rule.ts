@@ -31,8 +31,10 @@ export type ExtensionCheck =
  * breaks (for a 422). Beyond what {@link computeDeadline} checks structurally (allowed at all, how
  * many, how long), an extension must be approved before the deadline passes: 行政复议法 第六十二条
  * 第一款 (不能在规定期限内作出…的，经…批准，可以适当延长) presupposes the period is still running,
- * so an approval after the current due date is refused. A paused (suspended) deadline has not
- * passed.
+ * so an approval after the current due date is refused. A deadline paused by a suspension that
+ * began in time has not passed (the decision is taken on the due date the period had when the
+ * suspension began); a suspension that began after the deadline passed does not pause it, so an
+ * extension during it is refused as well.
  */
 export function checkExtension(
   calendar: LegalCalendar,

@@ -1,7 +1,10 @@
 import { CalendarYearMissingError } from '../calendar/calendar-year-missing.error';
 import { LegalCalendar } from '../calendar/legal-calendar.model';
 import { parseLegalDate } from '../calendar/legal-date.value';
-import { TEST_CALENDAR_DATA } from '../calendar/test-calendar.fixture';
+import {
+  TEST_CALENDAR_DATA,
+  TEST_CALENDAR_WITH_PROVISIONAL_2027,
+} from '../calendar/test-calendar.fixture';
 import { checkExtension } from './check-extension.rule';
 import { computeDeadline } from './compute-deadline.rule';
 import type { DeadlineInput } from './compute-deadline.rule';
@@ -146,6 +149,8 @@ describe('computeDeadline', () => {
       paused: false,
       pausedOn: null,
       calendarVersion: 1,
+      provisional: false,
+      provisionalYears: [],
     });
   });
 
@@ -192,6 +197,7 @@ describe('computeDeadline', () => {
           to: '2024-04-10',
           days: 21,
           afterDue: false,
+          addedDays: 21,
           reason: '第三十九条第一款第八项',
           ref: 'e1',
         },
@@ -199,7 +205,9 @@ describe('computeDeadline', () => {
           type: 'extension',
           approvedOn: '2024-05-10',
           days: 25,
+          unit: 'days',
           afterDue: false,
+          addedDays: 25,
           approvedBy: 'head-1',
           ref: 'e2',
         },
@@ -268,6 +276,7 @@ describe('computeDeadline', () => {
         to: null,
         days: null,
         afterDue: false,
+        addedDays: null,
       });
     });
 
@@ -295,15 +304,132 @@ describe('computeDeadline', () => {
       expect(record).toMatchObject({ length: 90, basis: 'another law', rawDueOn: '2024-10-31' });
     });
 
-    it('flags a suspension ordered after the deadline had passed, and still counts it', () => {
+    // Changed: a suspension after the deadline used to push it back (04-30 → 05-10). An expired
+    // period is not revived (行政复议法 第三十九条 stops a running clock; nothing is left to stop).
+    it('records a suspension ordered after the deadline had passed, and moves nothing', () => {
       const record = computeDeadline(calendar, {
         kind: 'decision',
         procedure: 'ordinary',
         triggerOn: accepted,
         ledger: { suspensions: [{ from: d('2024-05-06'), to: d('2024-05-16') }] },
       });
-      expect(record.adjustments[0]).toMatchObject({ afterDue: true, days: 10 });
-      expect(record.dueOn).toBe('2024-05-10');
+      expect(record.adjustments[0]).toMatchObject({ afterDue: true, days: 10, addedDays: 0 });
+      expect(record).toMatchObject({ dueOn: '2024-04-30', suspendedDays: 0 });
+    });
+
+    it('does not pause a deadline that had passed when the suspension began', () => {
+      const record = computeDeadline(calendar, {
+        kind: 'decision',
+        procedure: 'ordinary',
+        triggerOn: accepted,
+        ledger: { suspensions: [{ from: d('2024-05-01') }] },
+      });
+      expect(record).toMatchObject({ paused: false, pausedOn: null, dueOn: '2024-04-30' });
+      expect(record.adjustments[0]).toMatchObject({ afterDue: true, addedDays: 0 });
+    });
+
+    it.each<[string, string, string, string, string, number]>([
+      // what, trigger, suspended on, resumed on, due, days added
+      // 04-30 (Tuesday) is the last day: the one day left is used from the resumption.
+      ['on the last day', '2024-03-01', '2024-04-30', '2024-05-10', '2024-05-10', 10],
+      // 08-02 + 60 = 10-01 (国庆) → 10-08. Suspended on 10-05, inside the roll-forward window:
+      // only rest days were left, so the period ends on the first working day from 10-09.
+      [
+        'inside the National Day roll-forward window',
+        '2024-08-02',
+        '2024-10-05',
+        '2024-10-09',
+        '2024-10-09',
+        8,
+      ],
+      [
+        'on the rolled-forward last day',
+        '2024-08-02',
+        '2024-10-08',
+        '2024-10-12',
+        '2024-10-12',
+        11,
+      ],
+      // 2024-12-12 + 60 = 2025-02-10 (Monday, a working day): suspension inside 春节 2025 before it.
+      ['during Spring Festival 2025', '2024-12-12', '2025-01-28', '2025-02-03', '2025-02-17', 6],
+    ])(
+      'keeps the remaining time of a suspension that began %s, never ending before the resumption',
+      (_what, triggerOn, from, to, due, added) => {
+        const record = computeDeadline(calendar, {
+          kind: 'decision',
+          procedure: 'ordinary',
+          triggerOn: d(triggerOn),
+          ledger: { suspensions: [{ from: d(from), to: d(to) }] },
+        });
+        expect(record).toMatchObject({ dueOn: due, suspendedDays: added });
+        expect(record.adjustments[0]).toMatchObject({ afterDue: false, addedDays: added });
+      },
+    );
+
+    it('revives nothing with a suspension beginning the day after the rolled-forward last day', () => {
+      const record = computeDeadline(calendar, {
+        kind: 'decision',
+        procedure: 'ordinary',
+        triggerOn: d('2024-08-02'),
+        ledger: { suspensions: [{ from: d('2024-10-09'), to: d('2024-10-20') }] },
+      });
+      expect(record).toMatchObject({ dueOn: '2024-10-08', suspendedDays: 0 });
+    });
+
+    it('moves nothing with an extension approved after the deadline', () => {
+      const record = computeDeadline(calendar, {
+        kind: 'decision',
+        procedure: 'ordinary',
+        triggerOn: accepted,
+        ledger: { extensions: [{ days: 10, approvedOn: d('2024-05-01') }] },
+      });
+      expect(record).toMatchObject({ dueOn: '2024-04-30', extendedDays: 0 });
+      expect(record.adjustments[0]).toMatchObject({ afterDue: true, addedDays: 0 });
+    });
+
+    it('counts an extension granted during a suspension that began in time', () => {
+      const ledger = {
+        suspensions: [{ from: d('2024-04-20'), to: d('2024-06-01') }],
+        extensions: [{ days: 20, approvedOn: d('2024-05-15') }],
+      };
+      // 04-30 + 42 suspended = 06-11, + 20 = 07-01 (Monday).
+      expect(
+        computeDeadline(calendar, {
+          kind: 'decision',
+          procedure: 'ordinary',
+          triggerOn: accepted,
+          ledger,
+        }),
+      ).toMatchObject({ suspendedDays: 42, extendedDays: 20, dueOn: '2024-07-01', paused: false });
+      const open = computeDeadline(calendar, {
+        kind: 'decision',
+        procedure: 'ordinary',
+        triggerOn: accepted,
+        ledger: { ...ledger, suspensions: [{ from: d('2024-04-20') }] },
+      });
+      expect(open).toMatchObject({ paused: true, dueOn: null });
+      expect(open.adjustments[1]).toMatchObject({ afterDue: false, addedDays: null });
+    });
+
+    it('extends a working-day period in working days (第三十一条第二款, over National Day 2024)', () => {
+      // Served 09-20: 10 working days end on 10-10; 5 more: 10-11, Saturday 10-12 (调休), 10-14,
+      // 10-15, 10-16.
+      const record = computeDeadline(calendar, {
+        kind: 'correction_reply',
+        triggerOn: d('2024-09-20'),
+        ledger: {
+          extensions: [
+            { days: 5, approvedOn: d('2024-10-08') },
+            { days: 2, approvedOn: d('2024-10-16') },
+          ],
+        },
+      });
+      expect(record).toMatchObject({
+        rawDueOn: '2024-10-10',
+        dueOn: '2024-10-18',
+        extendedDays: 8,
+      });
+      expect(record.adjustments.map((adjustment) => adjustment.addedDays)).toEqual([6, 2]);
     });
 
     it.each<[string, Partial<DeadlineInput>, string]>([
@@ -379,6 +505,14 @@ describe('computeDeadline', () => {
         'suspension_overlap',
       ],
       [
+        'an extension of the correction period over 30 working days',
+        {
+          kind: 'correction_reply',
+          ledger: { extensions: [{ days: 31, approvedOn: d('2024-03-04') }] },
+        },
+        'extension_too_long',
+      ],
+      [
         'a length override on a fixed period',
         { lengthOverride: { length: 90, basis: 'x' } },
         'length_override_not_allowed',
@@ -426,6 +560,61 @@ describe('computeDeadline', () => {
   });
 });
 
+describe('provisional years (DESIGN rule 6)', () => {
+  const withProvisional = LegalCalendar.fromData(TEST_CALENDAR_WITH_PROVISIONAL_2027);
+
+  it.each<[string, DeadlineInput, string, boolean, number[]]>([
+    [
+      '60 days into provisional Spring Festival 2027 roll over 初三 and the make-up days',
+      { kind: 'decision', procedure: 'ordinary', triggerOn: d('2026-12-10') },
+      '2027-02-11',
+      true,
+      [2027],
+    ],
+    [
+      '5 working days over provisional New Year 2027',
+      { kind: 'acceptance_review', triggerOn: d('2026-12-28') },
+      '2027-01-05',
+      true,
+      [2027],
+    ],
+    [
+      'a period inside the published years',
+      { kind: 'decision', procedure: 'ordinary', triggerOn: d('2026-03-02') },
+      '2026-05-06',
+      false,
+      [],
+    ],
+    [
+      'a paused deadline that already read 2027',
+      {
+        kind: 'decision',
+        procedure: 'ordinary',
+        triggerOn: d('2026-12-01'),
+        ledger: { suspensions: [{ from: d('2027-01-20') }] },
+      },
+      'null',
+      true,
+      [2027],
+    ],
+  ])('%s', (_what, input, due, provisional, years) => {
+    const record = computeDeadline(withProvisional, input);
+    expect(String(record.dueOn)).toBe(due);
+    expect(record).toMatchObject({ provisional, provisionalYears: years, calendarVersion: 2 });
+  });
+
+  it('gives the same date as the published calendar would for days the years share', () => {
+    const input: DeadlineInput = {
+      kind: 'decision',
+      procedure: 'ordinary',
+      triggerOn: d('2026-09-01'),
+    };
+    expect(computeDeadline(withProvisional, input).dueOn).toBe(
+      computeDeadline(calendar, input).dueOn,
+    );
+  });
+});
+
 describe('checkExtension (行政复议法 第六十二条第一款)', () => {
   const input: DeadlineInput = {
     kind: 'decision',
@@ -461,13 +650,20 @@ describe('checkExtension (行政复议法 第六十二条第一款)', () => {
     if (!result.ok) expect(result.basis).toMatch(/^行政复议法 第六十二条/);
   });
 
-  it('allows an extension while the deadline is paused', () => {
+  it('allows an extension while paused by a suspension that began before the deadline', () => {
     const paused: DeadlineInput = {
       ...input,
       ledger: { suspensions: [{ from: d('2024-04-20') }] },
     };
     expect(checkExtension(calendar, paused, { days: 10, approvedOn: d('2024-06-01') }).ok).toBe(
       true,
+    );
+  });
+
+  it('refuses an extension during a suspension that began after the deadline had passed', () => {
+    const late: DeadlineInput = { ...input, ledger: { suspensions: [{ from: d('2024-05-02') }] } };
+    expect(checkExtension(calendar, late, { days: 10, approvedOn: d('2024-05-03') })).toMatchObject(
+      { ok: false, rule: 'extension_after_due' },
     );
   });
 });

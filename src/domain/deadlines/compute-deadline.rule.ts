@@ -16,6 +16,7 @@ import type {
 import { DeadlineInputError } from './deadline-input.error';
 import type { DeadlineLedger, ExtensionEntry, SuspensionEntry } from './deadline-ledger.type';
 import type { DeadlineAdjustment, DeadlineRecord } from './deadline-record.type';
+import { yearsTouched } from './years-touched.rule';
 
 export interface DeadlineInput {
   readonly kind: DeadlineKind;
@@ -139,6 +140,9 @@ function selectTrigger(plan: KindPlan, triggerEvent: TriggerEvent | undefined): 
 
 const byFrom = (a: { from: number }, b: { from: number }): number => a.from - b.from;
 
+const unitText = (unit: 'days' | 'working_days'): string =>
+  unit === 'days' ? 'days' : 'working days';
+
 /** Validates the ledger against the catalogue and returns its entries in date order. */
 function orderedLedger(
   definition: DeadlineDefinition,
@@ -210,16 +214,19 @@ function orderedLedger(
       );
     }
     for (const entry of extensions) {
-      if (!Number.isInteger(entry.days) || entry.days < 1 || entry.days > MAX_PERIOD_LENGTH.days) {
+      const maxDays = MAX_PERIOD_LENGTH[extension.unit];
+      if (!Number.isInteger(entry.days) || entry.days < 1 || entry.days > maxDays) {
         throw new DeadlineInputError(
           'extension_days_invalid',
-          `an extension must add 1…${MAX_PERIOD_LENGTH.days} days, got ${String(entry.days)}`,
+          `an extension must add 1…${maxDays} ${unitText(extension.unit)}, got ${String(entry.days)}`,
         );
       }
       if (extension.maxDays !== null && entry.days > extension.maxDays) {
         throw new DeadlineInputError(
           'extension_too_long',
-          `${definition.kind} can be extended by at most ${extension.maxDays} days`,
+          `${definition.kind} can be extended by at most ${extension.maxDays} ` +
+            `${unitText(extension.unit)} at a time` +
+            (extension.maxDaysReading === undefined ? '' : ` (${extension.maxDaysReading})`),
           extension.basis,
         );
       }
@@ -252,14 +259,26 @@ function orderedLedger(
  * 1. The statutory period from the trigger date, start day excluded (民事诉讼法 第八十五条第二款):
  *    working days per 行政复议法 第八十八条第二款, calendar days, or months (same day-of-month or
  *    month end) → `rawDueOn`.
- * 2. The ledger, in date order: each closed suspension adds `to − from` calendar days (行政复议法
- *    第三十九条: the decision clock stops while suspended; 第二十条第二款: the application period
- *    continues after the obstacle); each extension adds its days (第六十二条第一款: once, ≤ 30 days,
- *    ordinary procedure only) → `adjustedDueOn`. An open suspension pauses the deadline: no due
- *    date until it is resumed.
+ * 2. The ledger, in date order, each entry judged against the last day in force when it begins
+ *    (the adjusted day rolled forward, so a suspension inside the roll-forward window after a
+ *    holiday is still in time):
+ *    - a suspension from S to T (行政复议法 第三十九条: the decision clock stops while suspended;
+ *      第二十条第二款: the application period 自障碍消除之日起继续计算) keeps the time that was
+ *      left at S: time before S counts, the days S…T−1 do not, counting goes on from T. The last
+ *      day becomes max(last + (T − S), T): the same as adding T − S when S is on or before the
+ *      counted last day, and never before the resumption when S falls in the roll-forward window
+ *      (nothing was left but the rest days, so the period ends on the first working day from T).
+ *      An open suspension pauses the deadline: no due date until it is resumed.
+ *    - an extension adds its days, calendar or working days by the rule's unit (第六十二条第一款:
+ *      once, ≤ 30 days, ordinary procedure only; 第三十一条第二款: 合理的补正期限). One granted
+ *      while the deadline is paused is in time: the suspension it falls in began in time.
+ *    - an entry that begins after the last day in force has passed (`afterDue`) moves nothing: an
+ *      expired period is not revived (a suspension ordered, or an extension approved, too late).
+ *    → `adjustedDueOn`.
  * 3. Roll-forward once, on the final date only (民事诉讼法 第八十五条第三款): a last day on a
  *    statutory rest day moves to the next working day. Minimum-notice periods (`not_before`) never
  *    roll.
+ * 4. `provisional` when a year read is held only provisionally (DESIGN rule 6).
  *
  * Throws {@link DeadlineInputError} for input the catalogue refuses, `PeriodArgumentError` for an
  * absurd length, `CalendarYearMissingError` when a needed year is not in the calendar.
@@ -310,6 +329,7 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
   }
 
   const rollForward = plan.rollForward;
+  const extensionUnit = rule.extension?.unit ?? 'days';
 
   const hasLedger =
     ledger !== undefined &&
@@ -322,27 +342,60 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
 
   if (hasLedger) {
     for (const item of orderedLedger(definition, rule, triggerDay, ledger)) {
+      // While paused (a suspension that began in time) nothing has passed.
       const afterDue =
         pausedOn === null &&
         item.on > (rollForward ? calendar.firstWorkingDayOnOrAfter(adjustedDay) : adjustedDay);
       if (item.suspension !== null) {
         const { from, to, reason, ref } = item.suspension;
-        const days = to ? dayNumberOf(to) - item.on : null;
-        if (days === null) pausedOn = from;
-        else suspendedDays += days;
-        adjustedDay += days ?? 0;
+        const toDay = to ? dayNumberOf(to) : null;
+        const days = toDay === null ? null : toDay - item.on;
+        let addedDays: number | null = 0;
+        if (!afterDue) {
+          if (toDay === null) {
+            pausedOn = from;
+            addedDays = null;
+          } else {
+            // Keep the time left at `from`; never end before the resumption.
+            const next = Math.max(adjustedDay + (toDay - item.on), toDay);
+            addedDays = next - adjustedDay;
+            suspendedDays += addedDays;
+            adjustedDay = next;
+          }
+        }
         // One object shape whatever is set (absent texts stay undefined, dropped in JSON).
-        adjustments.push({ type: 'suspension', from, to: to ?? null, days, afterDue, reason, ref });
+        adjustments.push({
+          type: 'suspension',
+          from,
+          to: to ?? null,
+          days,
+          afterDue,
+          addedDays,
+          reason,
+          ref,
+        });
       } else if (item.extension !== null) {
         const { days, approvedOn, approvedBy, reason, ref } = item.extension;
-        extendedDays += days;
-        adjustedDay += days;
+        let addedDays: number | null = 0;
+        if (pausedOn !== null) {
+          addedDays = null;
+        } else if (!afterDue) {
+          const next =
+            extensionUnit === 'working_days'
+              ? calendar.nthWorkingDayAfter(adjustedDay, days)
+              : adjustedDay + days;
+          addedDays = next - adjustedDay;
+          extendedDays += addedDays;
+          adjustedDay = next;
+        }
         adjustments.push({
           type: 'extension',
           approvedOn,
           approvedBy,
           days,
+          unit: extensionUnit,
           afterDue,
+          addedDays,
           reason,
           ref,
         });
@@ -356,7 +409,7 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
     : rollForward
       ? calendar.firstWorkingDayOnOrAfter(adjustedDay)
       : adjustedDay;
-  return {
+  const computed = {
     kind: definition.kind,
     family: definition.family,
     meaning: definition.meaning,
@@ -377,4 +430,9 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
     pausedOn,
     calendarVersion: calendar.version,
   };
+  const provisionalYears =
+    calendar.provisionalYears.length === 0
+      ? []
+      : yearsTouched(computed).filter((year) => calendar.isProvisionalYear(year));
+  return { ...computed, provisional: provisionalYears.length > 0, provisionalYears };
 }

@@ -85,6 +85,21 @@ describe('deadline catalogue', () => {
     expect(periods.simplified.extension).toBeNull();
   });
 
+  it('extends the correction period repeatedly, in working days, at most 30 at a time (第三十一条第二款)', () => {
+    expect(DEADLINE_CATALOGUE.correction_reply.periods.single.extension).toMatchObject({
+      maxCount: null,
+      unit: 'working_days',
+      maxDays: 30,
+    });
+    for (const definition of definitions) {
+      for (const rule of periodRules(definition)) {
+        if (rule.extension) {
+          expect(rule.extension.unit).toBe(rule.unit === 'working_days' ? 'working_days' : 'days');
+        }
+      }
+    }
+  });
+
   it('never rolls minimum-notice dates forward', () => {
     for (const definition of definitions) {
       if (definition.meaning === 'not_before') expect(definition.rollForward).toBe(false);

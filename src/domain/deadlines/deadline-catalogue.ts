@@ -114,8 +114,9 @@ export const DEADLINE_CATALOGUE = {
     },
   },
   // 行政复议法 第三十一条第二款: 申请人应当自收到补正通知之日起十日内提交补正材料 (10 working days,
-  // 第八十八条第二款). 有正当理由不能按期补正的，行政复议机关可以延长合理的补正期限 (no maximum set).
-  // 无正当理由逾期不补正的，视为申请人放弃行政复议申请，并记录在案.
+  // 第八十八条第二款), from the applicant's receipt of the notice — no receipt recorded, no period.
+  // 有正当理由不能按期补正的，行政复议机关可以延长合理的补正期限 (no maximum set). 无正当理由逾期
+  // 不补正的，视为申请人放弃行政复议申请，并记录在案.
   correction_reply: {
     kind: 'correction_reply',
     family: 'reconsideration',
@@ -130,9 +131,16 @@ export const DEADLINE_CATALOGUE = {
         length: 10,
         unit: 'working_days',
         basis: `${RECONSIDERATION_LAW} 第三十一条第二款`,
+        // 可以延长合理的补正期限: repeatable; the law sets no maximum, so "reasonable" is read as at
+        // most 30 working days per extension — three times the statutory 10 days, about six weeks,
+        // the ceiling the law itself sets for extending the whole decision period (第六十二条).
         extension: {
           maxCount: null,
-          maxDays: null,
+          unit: 'working_days',
+          maxDays: 30,
+          maxDaysReading:
+            'Fuyi reads 合理的补正期限 as at most 30 working days per extension (three times the ' +
+            'statutory 10 working days); the statute itself sets no maximum',
           approvedBy: '行政复议机关',
           basis: `${RECONSIDERATION_LAW} 第三十一条第二款`,
         },
@@ -265,6 +273,7 @@ export const DEADLINE_CATALOGUE = {
         basis: `${RECONSIDERATION_LAW} 第六十二条第一款`,
         extension: {
           maxCount: 1,
+          unit: 'days',
           maxDays: 30,
           approvedBy: '行政复议机构的负责人',
           basis: `${RECONSIDERATION_LAW} 第六十二条第一款`,
@@ -411,6 +420,7 @@ export const DEADLINE_CATALOGUE = {
         basis: `${LITIGATION_LAW} 第八十一条`,
         extension: {
           maxCount: null,
+          unit: 'days',
           maxDays: null,
           approvedBy: '高级人民法院',
           basis: `${LITIGATION_LAW} 第八十一条`,
@@ -471,6 +481,7 @@ export const DEADLINE_CATALOGUE = {
         basis: `${LITIGATION_LAW} 第八十八条`,
         extension: {
           maxCount: null,
+          unit: 'days',
           maxDays: null,
           approvedBy: '高级人民法院',
           basis: `${LITIGATION_LAW} 第八十八条`,

@@ -85,8 +85,18 @@ export interface TriggerRule {
 export interface ExtensionRule {
   /** Null: the statute sets no number. */
   readonly maxCount: number | null;
-  /** Calendar days per extension; null: the statute sets no maximum ("reasonable"). */
+  /**
+   * How an extension's days are counted: calendar days, or working days for an extension of a
+   * working-day period (the extended period is the same period, 行政复议法 第八十八条第二款).
+   */
+  readonly unit: 'days' | 'working_days';
+  /** Days (in `unit`) per extension; null: no maximum. */
   readonly maxDays: number | null;
+  /**
+   * Where `maxDays` comes from when the statute sets none but says "reasonable" (合理): the
+   * reading Fuyi applies, stated so a refusal can say it. Absent: the statute's own maximum.
+   */
+  readonly maxDaysReading?: string;
   readonly approvedBy: string;
   readonly basis: string;
 }

@@ -1,9 +1,11 @@
 import type { LegalDate } from '../calendar/legal-date.value';
 
 /**
- * A suspension of the period (e.g. 中止, 行政复议法 第三十九条; an obstacle under 第二十条第二款).
- * Days from `from` (suspendedOn) to `to` (resumedOn) push the due date back by `to − from`
- * calendar days. No `to`: still suspended, the deadline is paused.
+ * A stop of the clock (e.g. 中止, 行政复议法 第三十九条; an obstacle under 第二十条第二款): the days
+ * from `from` up to but not including `to` are not counted, and counting goes on from `to` (a
+ * suspension on S resumed on T stops T − S days). No `to`: still suspended, the deadline is
+ * paused. Only a stop that begins on or before the deadline's last day has any effect: a deadline
+ * that has passed is not revived (see `computeDeadline`).
  */
 export interface SuspensionEntry {
   readonly from: LegalDate;
@@ -13,7 +15,10 @@ export interface SuspensionEntry {
   readonly ref?: string;
 }
 
-/** An approved extension adding `days` calendar days (e.g. 行政复议法 第六十二条第一款). */
+/**
+ * An approved extension adding `days` to the period, counted in the unit of the period's
+ * extension rule (calendar days for 行政复议法 第六十二条第一款, working days for 第三十一条第二款).
+ */
 export interface ExtensionEntry {
   readonly days: number;
   readonly approvedOn: LegalDate;

@@ -11,10 +11,15 @@ import type {
 interface AdjustmentBase {
   /**
    * True when the entry began after the due date then in effect had passed (an extension approved
-   * late, a suspension ordered on an overdue case). It is still counted; the flag lets the
-   * workflow and the report show the irregularity.
+   * late, a suspension ordered on an overdue case). Such an entry moves nothing — an expired
+   * deadline is not revived — and is kept so the history shows it.
    */
   readonly afterDue: boolean;
+  /**
+   * Calendar days the entry actually moved the last day by (0 when `afterDue`); null while it
+   * cannot be known: an open suspension, or an extension granted during one.
+   */
+  readonly addedDays: number | null;
   readonly reason?: string;
   readonly ref?: string;
 }
@@ -24,7 +29,7 @@ export interface SuspensionAdjustment extends AdjustmentBase {
   readonly from: LegalDate;
   /** Null while still suspended. */
   readonly to: LegalDate | null;
-  /** `to − from` calendar days; null while still suspended. */
+  /** `to − from`, the calendar days stopped; null while still suspended. */
   readonly days: number | null;
 }
 
@@ -32,7 +37,9 @@ export interface ExtensionAdjustment extends AdjustmentBase {
   readonly type: 'extension';
   readonly approvedOn: LegalDate;
   readonly approvedBy?: string;
+  /** In `unit`: calendar days, or working days for a working-day period. */
   readonly days: number;
+  readonly unit: 'days' | 'working_days';
 }
 
 export type DeadlineAdjustment = SuspensionAdjustment | ExtensionAdjustment;
@@ -41,8 +48,11 @@ export type DeadlineAdjustment = SuspensionAdjustment | ExtensionAdjustment;
  * A deadline that explains itself (DESIGN, "Deadlines explain themselves"): rule, trigger,
  * length, the raw and final dates, every adjustment, and the calendar version used.
  *
- * dueOn = rollForward(rawDueOn + Σ closed suspensions' days + Σ extensions' days); roll-forward
- * only for `act_by` periods, only on the final date.
+ * The ledger is walked in date order from `rawDueOn`. A suspension from S to T that begins on or
+ * before the last day then in force keeps the time that remained at S: the last day moves to
+ * max(last + (T − S), T), never before the resumption; an extension adds its days. Entries that
+ * begin after the last day passed move nothing. Roll-forward only for `act_by` periods, only on
+ * the final date.
  */
 export interface DeadlineRecord {
   readonly kind: DeadlineKind;
@@ -63,9 +73,9 @@ export interface DeadlineRecord {
   readonly dueOn: LegalDate | null;
   /** True when `adjustedDueOn` was a rest day and `dueOn` is the next working day. */
   readonly rolledForward: boolean;
-  /** Calendar days added by closed suspensions. */
+  /** Calendar days the last day moved by for closed suspensions (Σ their `addedDays`). */
   readonly suspendedDays: number;
-  /** Calendar days added by extensions. */
+  /** Calendar days the last day moved by for extensions (Σ their known `addedDays`). */
   readonly extendedDays: number;
   /** Suspensions and extensions in date order. */
   readonly adjustments: readonly DeadlineAdjustment[];
@@ -73,4 +83,12 @@ export interface DeadlineRecord {
   readonly paused: boolean;
   readonly pausedOn: LegalDate | null;
   readonly calendarVersion: number;
+  /**
+   * True when the computation read a year the calendar holds only provisionally (its arrangement
+   * not yet published, DESIGN rule 6): the date is shown, flagged, and recomputed once the year
+   * is loaded.
+   */
+  readonly provisional: boolean;
+  /** The provisional years read (those of `yearsTouched` that are provisional), ascending. */
+  readonly provisionalYears: readonly number[];
 }

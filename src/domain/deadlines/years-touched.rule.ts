@@ -8,7 +8,12 @@ import type { DeadlineRecord } from './deadline-record.type';
  * date and adjustments). When an administrator changes a year of the calendar, the open deadlines
  * whose `yearsTouched` include it are recomputed (DESIGN, "Deadlines explain themselves").
  */
-export function yearsTouched(record: DeadlineRecord): number[] {
+export function yearsTouched(
+  record: Pick<
+    DeadlineRecord,
+    'triggerOn' | 'rawDueOn' | 'dueOn' | 'adjustedDueOn' | 'pausedOn' | 'adjustments'
+  >,
+): number[] {
   let last = dayNumberOf(record.rawDueOn);
   const consider = (date: LegalDate | null | undefined): void => {
     if (date) last = Math.max(last, dayNumberOf(date));

@@ -3,15 +3,21 @@ import type { CaseCommandType, CaseStatus } from './reconsideration-case.types';
 /** Commands only the deadline sweep issues, as the system actor (行政复议法 第三十条第三款、第三十一条第二款). */
 export const SYSTEM_COMMANDS: readonly CaseCommandType[] = ['deem_accept', 'deem_abandon'];
 
-/** Statuses from which nothing can happen any more. */
+/**
+ * Statuses in which the case is closed. An abandoned case is closed unless corrected materials
+ * posted in time arrive: the post's delay does not count against the applicant (DESIGN rule 5).
+ */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['archived', 'rejected', 'abandoned'];
 
 /*
  * The transition table (DESIGN, "Reconsideration case lifecycle"). `assign` is allowed in every
- * non-terminal status. While suspended (中止, 第三十九条) the review itself stops: only resuming,
- * ending the case by termination (第四十一条), reassigning, and the head's extension (the decision
- * clock is paused, so an extension cannot come too late) are possible; acts done meanwhile are
- * recorded after resumption with their own dates.
+ * open status. While suspended (中止, 第三十九条) the review itself stops: only resuming, ending
+ * the case by termination (第四十一条), reassigning, and the head's extension are possible (the
+ * extension is judged on the deadline the decision period had when the suspension began, so it
+ * is possible only if the suspension began in time); acts done meanwhile are recorded after
+ * resumption with their own dates. While a correction is pending, its period can be extended
+ * (第三十一条第二款). A case deemed abandoned by the sweep takes only corrected materials, which
+ * reinstate it when their postmark (or receipt) is within the period (第三十一条第二款、第三款).
  */
 const TABLE: Readonly<Record<CaseStatus, readonly CaseCommandType[]>> = {
   received: ['assign', 'request_correction', 'accept', 'reject', 'deem_accept'],
@@ -19,6 +25,7 @@ const TABLE: Readonly<Record<CaseStatus, readonly CaseCommandType[]>> = {
     'assign',
     'record_correction_notice_served',
     'receive_correction',
+    'extend_correction_period',
     'reject',
     'deem_abandon',
   ],
@@ -38,7 +45,7 @@ const TABLE: Readonly<Record<CaseStatus, readonly CaseCommandType[]>> = {
   served: ['assign', 'archive'],
   archived: [],
   rejected: [],
-  abandoned: [],
+  abandoned: ['receive_correction'],
 };
 
 /** Every command the table allows in `status`, the sweep's included. */

@@ -1,5 +1,7 @@
+import { dayNumberOf, legalDateFromDayNumber } from '../calendar/legal-date.value';
 import type { LegalDate } from '../calendar/legal-date.value';
 import type { DeadlineInput } from '../deadlines/compute-deadline.rule';
+import type { TriggerEvent } from '../deadlines/deadline-definition.type';
 import type { SuspensionEntry } from '../deadlines/deadline-ledger.type';
 import type { CaseFacts, SuspensionGround } from './reconsideration-case.types';
 
@@ -27,13 +29,49 @@ export function correctionNoticeInput(facts: CaseFacts): DeadlineInput {
 }
 
 /**
- * 行政复议法 第三十一条第二款: 10 working days from the applicant's receipt of the notice. When the
- * service of the notice is not recorded, the notice date stands in for it (null: no notice).
+ * 行政复议法 第三十一条第二款: 申请人应当自收到补正通知之日起十日内提交补正材料 — 10 working days from
+ * the applicant's receipt of the notice, with the extensions granted (可以延长合理的补正期限).
+ * Null until the receipt is recorded: the notice date does not stand in for it, so there is no
+ * due date and no deemed abandonment before (the plan asks for the service to be recorded).
  */
 export function correctionReplyInput(facts: CaseFacts): DeadlineInput | null {
-  const triggerOn = facts.correctionNoticeServedOn ?? facts.correctionNoticeOn;
+  const triggerOn = facts.correctionNoticeServedOn;
   if (triggerOn === null) return null;
-  return { kind: 'correction_reply', triggerOn, triggerEvent: 'correction_notice_received' };
+  return {
+    kind: 'correction_reply',
+    triggerOn,
+    triggerEvent: 'correction_notice_received',
+    ledger: {
+      extensions: facts.correctionExtensions.map((extension) => ({
+        days: extension.days,
+        approvedOn: extension.approvedOn,
+        approvedBy: extension.approvedBy ?? undefined,
+        reason: extension.reason,
+      })),
+    },
+  };
+}
+
+/**
+ * 行政复议法 第四十八条: the copy of the application to the respondent within 7 working days of
+ * acceptance (第五十四条, simplified procedure: 3). Null before acceptance.
+ */
+export function copyToRespondentInput(facts: CaseFacts): DeadlineInput | null {
+  if (facts.acceptedOn === null) return null;
+  return { kind: 'copy_to_respondent', procedure: facts.procedure, triggerOn: facts.acceptedOn };
+}
+
+/**
+ * 行政复议法 第四十八条: the respondent's written reply within 10 working days of its receipt of
+ * the copy (第五十四条, simplified procedure: 5). Null until that receipt is recorded.
+ */
+export function respondentReplyInput(facts: CaseFacts): DeadlineInput | null {
+  if (facts.respondentReceivedOn === null) return null;
+  return {
+    kind: 'respondent_reply',
+    procedure: facts.procedure,
+    triggerOn: facts.respondentReceivedOn,
+  };
 }
 
 /**
@@ -103,4 +141,38 @@ export function filedOnOf(facts: CaseFacts): LegalDate {
   return facts.channel === 'mail' && facts.postmarkedOn !== null
     ? facts.postmarkedOn
     : facts.receivedOn;
+}
+
+/**
+ * The 60 days of 行政复议法 第二十条第一款 (a longer period of another law is not recorded yet):
+ * - from `knownOn`, or — when the remedy rights were not told — from `remedyRightsLearnedOn`
+ *   (第二十条第三款; null when that day is not known: only the one-year cap then applies);
+ * - paused by the obstacle of 第二十条第二款 (申请期限自障碍消除之日起继续计算): days before it
+ *   count, its days `startedOn`…`endedOn` do not, counting goes on the day after `endedOn`. An
+ *   obstacle before the period began only delays its start; one that begins after the period ran
+ *   out revives nothing (`computeDeadline` ignores a stop after the last day).
+ */
+export function applicationLimitationInput(facts: CaseFacts): DeadlineInput | null {
+  let triggerOn = facts.knownOn;
+  let triggerEvent: TriggerEvent = 'act_known';
+  if (facts.remedyRightsNotTold) {
+    if (facts.remedyRightsLearnedOn === null) return null;
+    triggerOn = facts.remedyRightsLearnedOn;
+    triggerEvent = 'remedy_rights_known';
+  }
+  const suspensions: SuspensionEntry[] = [];
+  const obstacle = facts.limitationObstacle;
+  if (obstacle !== null) {
+    // The first day not counted (day 1 of the period at the earliest) and the first counted again.
+    const from = Math.max(dayNumberOf(obstacle.startedOn), dayNumberOf(triggerOn) + 1);
+    const to = dayNumberOf(obstacle.endedOn) + 1;
+    if (to > from) {
+      suspensions.push({
+        from: legalDateFromDayNumber(from),
+        to: legalDateFromDayNumber(to),
+        reason: obstacle.reason,
+      });
+    }
+  }
+  return { kind: 'application_limitation', triggerOn, triggerEvent, ledger: { suspensions } };
 }

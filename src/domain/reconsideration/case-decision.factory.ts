@@ -9,6 +9,10 @@ export type AcceptedDecision = Extract<Decision, { readonly ok: true }>;
 /** The statute the reconsideration rules cite. */
 export const RECONSIDERATION_LAW = '行政复议法';
 
+/** Text that says something (a reason, a name), not empty or blank. */
+export const nonBlank = (text: string | undefined | null): text is string =>
+  typeof text === 'string' && text.trim() !== '';
+
 /** `行政复议法 第…条…` */
 export function articleOf(article: string): string {
   return `${RECONSIDERATION_LAW} ${article}`;

@@ -32,6 +32,12 @@ export function context(overrides: Partial<DecisionContext> = {}): DecisionConte
 export const headContext = (overrides: Partial<DecisionContext> = {}): DecisionContext =>
   context({ actorRoles: ['head'], actorId: 'user-head', ...overrides });
 
+/** What a refusal by a rule of time or law looks like, for `toMatchObject`. */
+export const refusal = (rule: string, basis?: string, httpStatus = 422) => ({
+  ok: false,
+  refusal: { kind: 'rule', httpStatus, rule, ...(basis === undefined ? {} : { basis }) },
+});
+
 /** A case just received: in person on 2024-09-27, the act known on 2024-09-10. */
 export function baseFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
   return {
@@ -45,6 +51,7 @@ export function baseFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
     actOn: d('2024-09-05'),
     realEstate: false,
     remedyRightsNotTold: false,
+    remedyRightsLearnedOn: null,
     limitationObstacle: null,
     handlerId: null,
     reviewStartOn: d('2024-09-27'),
@@ -52,6 +59,8 @@ export function baseFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
     correctionItems: [],
     correctionNoticeServedOn: null,
     correctionReceivedOn: null,
+    correctionPostmarkedOn: null,
+    correctionExtensions: [],
     acceptedOn: null,
     acceptedHow: null,
     rejectedOn: null,
@@ -59,6 +68,7 @@ export function baseFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
     copySentOn: null,
     respondentReceivedOn: null,
     replyReceivedOn: null,
+    replyPostmarkedOn: null,
     opinionHeardOn: null,
     writtenReviewReason: null,
     hearingHeld: false,
@@ -95,10 +105,12 @@ export const UNDER_REVIEW: Partial<CaseFacts> = {
 export function factsIn(status: CaseStatus, overrides: Partial<CaseFacts> = {}): CaseFacts {
   const byStatus: Record<CaseStatus, Partial<CaseFacts>> = {
     received: {},
+    // Served 10-08: 10 working days end on 10-21 (Saturday 10-12 is a working day).
     correction_requested: {
       status: 'correction_requested',
       correctionNoticeOn: d('2024-09-30'),
       correctionItems: ['the contested decision document'],
+      correctionNoticeServedOn: d('2024-10-08'),
     },
     under_review: UNDER_REVIEW,
     suspended: {
@@ -136,7 +148,8 @@ export function factsIn(status: CaseStatus, overrides: Partial<CaseFacts> = {}):
       status: 'abandoned',
       correctionNoticeOn: d('2024-09-30'),
       correctionItems: ['the contested decision document'],
-      abandonedOn: d('2024-10-19'),
+      correctionNoticeServedOn: d('2024-10-08'),
+      abandonedOn: d('2024-10-22'),
     },
   };
   return baseFacts({ ...byStatus[status], ...overrides });
@@ -152,7 +165,17 @@ export function sampleCommand(type: CaseCommandType, status: CaseStatus): CaseCo
     case 'record_correction_notice_served':
       return { type, servedOn: d('2024-10-08') };
     case 'receive_correction':
-      return { type, receivedOn: d('2024-10-10') };
+      // On an abandoned case: posted on the period's last day, arriving after the abandonment.
+      return status === 'abandoned'
+        ? { type, receivedOn: d('2024-10-24'), postmarkedOn: d('2024-10-21') }
+        : { type, receivedOn: d('2024-10-10') };
+    case 'extend_correction_period':
+      return {
+        type,
+        approvedOn: d('2024-10-15'),
+        days: 10,
+        reason: 'the applicant is in hospital',
+      };
     case 'accept':
       return { type, acceptedOn: d('2024-10-08') };
     case 'reject':
@@ -207,6 +230,7 @@ export const EXPECTED_TABLE: Record<CaseStatus, CaseCommandType[]> = {
     'assign',
     'record_correction_notice_served',
     'receive_correction',
+    'extend_correction_period',
     'reject',
     'deem_abandon',
   ],
@@ -226,5 +250,5 @@ export const EXPECTED_TABLE: Record<CaseStatus, CaseCommandType[]> = {
   served: ['assign', 'archive'],
   archived: [],
   rejected: [],
-  abandoned: [],
+  abandoned: ['receive_correction'],
 };

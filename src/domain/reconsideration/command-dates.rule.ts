@@ -15,6 +15,9 @@ export function commandDates(command: CaseCommand): { what: string; on: LegalDat
       dates.push({ what: 'the receipt of the corrected materials', on: command.receivedOn });
       dates.push({ what: 'the postmark of the corrected materials', on: command.postmarkedOn });
       break;
+    case 'extend_correction_period':
+      dates.push({ what: 'the approval of the extension', on: command.approvedOn });
+      break;
     case 'accept':
       dates.push({ what: 'the acceptance', on: command.acceptedOn });
       break;
@@ -30,6 +33,7 @@ export function commandDates(command: CaseCommand): { what: string; on: LegalDat
       break;
     case 'record_reply':
       dates.push({ what: "the receipt of the respondent's reply", on: command.receivedOn });
+      dates.push({ what: "the postmark of the respondent's reply", on: command.postmarkedOn });
       break;
     case 'record_opinion_heard':
       dates.push({ what: 'the hearing of opinions', on: command.heardOn });

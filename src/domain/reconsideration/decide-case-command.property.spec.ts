@@ -46,7 +46,16 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
     { type: fc.constant('send_copy' as const), sentOn: date, respondentReceivedOn: date },
     { requiredKeys: ['type', 'sentOn'] },
   ),
-  fc.record({ type: fc.constant('record_reply' as const), receivedOn: date }),
+  fc.record(
+    { type: fc.constant('record_reply' as const), receivedOn: date, postmarkedOn: date },
+    { requiredKeys: ['type', 'receivedOn'] },
+  ),
+  fc.record({
+    type: fc.constant('extend_correction_period' as const),
+    approvedOn: date,
+    days: fc.integer({ min: -5, max: 45 }),
+    reason: text,
+  }),
   fc.record({
     type: fc.constant('record_opinion_heard' as const),
     heardOn: date,
@@ -92,14 +101,45 @@ describe('decideCaseCommand properties', () => {
         command,
         date,
         fc.subarray(['head', 'clerk']),
-        fc.record({
-          procedure: fc.constantFrom('ordinary' as const, 'simplified' as const),
-          major: fc.boolean(),
-          hearingHeld: fc.boolean(),
-          remedyRightsNotTold: fc.boolean(),
-          channel: fc.constantFrom('in_person' as const, 'mail' as const),
-          postmarkedOn: fc.option(date, { nil: null }),
-        }),
+        fc
+          .record({
+            procedure: fc.constantFrom('ordinary' as const, 'simplified' as const),
+            major: fc.boolean(),
+            hearingHeld: fc.boolean(),
+            remedyRightsNotTold: fc.boolean(),
+            channel: fc.constantFrom('in_person' as const, 'mail' as const),
+            postmarkedOn: fc.option(date, { nil: null }),
+            correctionNoticeServedOn: fc.option(date, { nil: null }),
+            remedyRightsLearnedOn: fc.option(date, { nil: null }),
+            limitationObstacle: fc.option(
+              fc.record({ startedOn: date, endedOn: date, reason: text }),
+              { nil: null },
+            ),
+            correctionExtensions: fc.array(
+              fc.record({
+                approvedOn: date,
+                days: fc.integer({ min: 1, max: 30 }),
+                reason: text,
+                approvedBy: fc.constant(null),
+              }),
+              { maxLength: 2 },
+            ),
+          })
+          // Facts as the machine records them: extensions only once served, and not before.
+          .map((facts) => {
+            const servedOn = facts.correctionNoticeServedOn;
+            return {
+              ...facts,
+              correctionExtensions:
+                servedOn === null
+                  ? []
+                  : facts.correctionExtensions.map((extension) =>
+                      extension.approvedOn < servedOn
+                        ? { ...extension, approvedOn: servedOn }
+                        : extension,
+                    ),
+            };
+          }),
         (status, cmd, today, roles, overrides) => {
           const decision = decideCaseCommand(
             factsIn(status, overrides),

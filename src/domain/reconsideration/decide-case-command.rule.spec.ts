@@ -19,6 +19,7 @@ const COMMAND_TYPES: CaseCommandType[] = [
   'request_correction',
   'record_correction_notice_served',
   'receive_correction',
+  'extend_correction_period',
   'accept',
   'reject',
   'send_copy',
@@ -39,6 +40,7 @@ const COMMAND_TYPES: CaseCommandType[] = [
 
 /** Allowed by the table but refused by a rule on the sample facts (checked in the rule specs). */
 const REFUSED_BY_RULE: Partial<Record<CaseStatus, Partial<Record<CaseCommandType, string>>>> = {
+  correction_requested: { record_correction_notice_served: 'correction_notice_already_served' },
   under_review: { switch_procedure: 'procedure_already_ordinary' },
 };
 

@@ -11,14 +11,13 @@ import {
   decideServe,
 } from './decide-closure-command.rule';
 import {
-  decideAccept,
   decideDeemAbandon,
-  decideDeemAccept,
+  decideExtendCorrectionPeriod,
   decideRecordCorrectionNoticeServed,
   decideReceiveCorrection,
-  decideReject,
   decideRequestCorrection,
-} from './decide-intake-command.rule';
+} from './decide-correction-command.rule';
+import { decideAccept, decideDeemAccept, decideReject } from './decide-intake-command.rule';
 import {
   decideExtend,
   decideRecordOpinionHeard,
@@ -71,6 +70,7 @@ const COMMAND_BASIS: Record<CaseCommandType, string> = {
   request_correction: articleOf('第三十一条第一款'),
   record_correction_notice_served: articleOf('第三十一条第二款'),
   receive_correction: articleOf('第三十一条第二款、第三款'),
+  extend_correction_period: articleOf('第三十一条第二款'),
   accept: articleOf('第三十条'),
   reject: articleOf('第三十条第二款'),
   send_copy: articleOf('第四十八条、第五十四条'),
@@ -171,6 +171,8 @@ function decideAllowed(facts: CaseFacts, command: CaseCommand, context: Decision
       return decideRecordCorrectionNoticeServed(facts, command, context);
     case 'receive_correction':
       return decideReceiveCorrection(facts, command, context);
+    case 'extend_correction_period':
+      return decideExtendCorrectionPeriod(facts, command, context);
     case 'accept':
       return decideAccept(facts, command, context);
     case 'deem_accept':

@@ -1,4 +1,4 @@
-import { context, d, factsIn, headContext } from './case-facts.fixture';
+import { context, d, factsIn, headContext, refusal } from './case-facts.fixture';
 import { decideCaseCommand } from './decide-case-command.rule';
 import type {
   CaseCommand,
@@ -6,11 +6,6 @@ import type {
   CaseFacts,
   DecisionContext,
 } from './reconsideration-case.types';
-
-const refusal = (rule: string, basis?: string, httpStatus = 422) => ({
-  ok: false,
-  refusal: { kind: 'rule', httpStatus, rule, ...(basis === undefined ? {} : { basis }) },
-});
 
 const underReview = (overrides: Partial<CaseFacts> = {}): CaseFacts =>
   factsIn('under_review', overrides);

@@ -5,7 +5,7 @@ import {
   TERMINABLE_SUSPENSION_GROUNDS,
 } from './case-deadline-inputs.rule';
 import { checkDateOrder, lastResumedOn } from './case-date-order.rule';
-import { articleOf, refuse, succeed } from './case-decision.factory';
+import { articleOf, nonBlank, refuse, succeed } from './case-decision.factory';
 import { decisionDueChange, dueOnOrNull, isAfterDue, tryDueOn } from './due-on.rule';
 import { OUTCOMES, TERMINATION_REASONS } from './reconsideration-case.types';
 import type {
@@ -32,9 +32,6 @@ export const DECISION_OUTCOMES: readonly Outcome[] = [
   'uphold',
   'dismiss_request',
 ];
-
-const nonBlank = (text: string | undefined | null): text is string =>
-  typeof text === 'string' && text.trim() !== '';
 
 /**
  * Concluding the case with one outcome.

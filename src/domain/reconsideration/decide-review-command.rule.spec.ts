@@ -1,4 +1,4 @@
-import { context, d, factsIn, headContext } from './case-facts.fixture';
+import { context, d, factsIn, headContext, refusal } from './case-facts.fixture';
 import { decideCaseCommand } from './decide-case-command.rule';
 import type {
   CaseCommand,
@@ -6,11 +6,6 @@ import type {
   CaseFacts,
   DecisionContext,
 } from './reconsideration-case.types';
-
-const refusal = (rule: string, basis?: string, httpStatus = 422) => ({
-  ok: false,
-  refusal: { kind: 'rule', httpStatus, rule, ...(basis === undefined ? {} : { basis }) },
-});
 
 const underReview = (overrides: Partial<CaseFacts> = {}): CaseFacts =>
   factsIn('under_review', overrides);
@@ -91,6 +86,47 @@ describe('send_copy and record_reply (第四十八条、第五十四条)', () =>
   });
 });
 
+describe('record_reply by mail (在途时间不计)', () => {
+  // Due 10-25 (10 working days from the respondent's receipt on Saturday 10-12).
+  it.each<[string, string, boolean]>([
+    ['posted on the last day', '2024-10-25', false],
+    ['posted the day before', '2024-10-24', false],
+    ['posted the working day after', '2024-10-28', true],
+  ])('a reply %s and received later is late = %s', (_what, postmarkedOn, late) => {
+    expect(
+      decide(underReview(), {
+        type: 'record_reply',
+        receivedOn: d('2024-10-30'),
+        postmarkedOn: d(postmarkedOn),
+      }),
+    ).toMatchObject({
+      ok: true,
+      changes: { replyReceivedOn: '2024-10-30', replyPostmarkedOn: postmarkedOn },
+      event: {
+        payload: {
+          postmarkedOn,
+          replyDueOn: '2024-10-25',
+          late,
+          consequence: late ? '行政复议法 第七十条' : null,
+        },
+      },
+    });
+  });
+
+  it.each<[string, string, string]>([
+    ['received before its postmark', '2024-10-20', '2024-10-21'],
+    ['posted before the respondent received the copy', '2024-10-20', '2024-10-11'],
+  ])('refuses a reply %s with 422 dates_out_of_order', (_what, receivedOn, postmarkedOn) => {
+    expect(
+      decide(underReview(), {
+        type: 'record_reply',
+        receivedOn: d(receivedOn),
+        postmarkedOn: d(postmarkedOn),
+      }),
+    ).toMatchObject(refusal('dates_out_of_order'));
+  });
+});
+
 describe('opinions and written review (第四十九条)', () => {
   it('records the hearing of opinions', () => {
     expect(
@@ -148,6 +184,42 @@ describe('suspend and resume (第三十九条)', () => {
           sixtyDaysOn: '2024-12-19',
         },
       },
+    });
+  });
+
+  it('allows a suspension after the decision deadline, but the deadline stays expired', () => {
+    expect(
+      decide(underReview(), {
+        type: 'suspend',
+        suspendedOn: d('2024-12-10'),
+        ground: 'awaiting_other_case',
+      }),
+    ).toMatchObject({
+      ok: true,
+      changes: { status: 'suspended', decisionDueOn: '2024-12-09' },
+      event: {
+        type: 'suspended',
+        payload: { previousDecisionDueOn: '2024-12-09', afterDue: true },
+      },
+    });
+  });
+
+  it('keeps the remaining time of a suspension on the last day: due on the resumption', () => {
+    const suspended = factsIn('suspended', { suspendedOn: d('2024-12-09'), decisionDueOn: null });
+    expect(decide(suspended, { type: 'resume', resumedOn: d('2024-12-20') })).toMatchObject({
+      ok: true,
+      changes: { decisionDueOn: '2024-12-20' },
+    });
+  });
+
+  it('resumes a suspension that began after the deadline without moving it', () => {
+    const late = factsIn('suspended', {
+      suspendedOn: d('2024-12-10'),
+      decisionDueOn: d('2024-12-09'),
+    });
+    expect(decide(late, { type: 'resume', resumedOn: d('2025-01-20') })).toMatchObject({
+      ok: true,
+      changes: { status: 'under_review', decisionDueOn: '2024-12-09' },
     });
   });
 
@@ -218,7 +290,7 @@ describe('extend (第六十二条第一款)', () => {
     });
   });
 
-  it('extends while suspended: the paused deadline has not passed', () => {
+  it('extends while suspended: the suspension began in time, so the deadline has not passed', () => {
     expect(
       decide(factsIn('suspended'), {
         type: 'extend',
@@ -227,6 +299,32 @@ describe('extend (第六十二条第一款)', () => {
         reason: 'complex',
       }),
     ).toMatchObject({ ok: true, changes: { status: 'suspended', decisionDueOn: null } });
+  });
+
+  // Changed: an extension while suspended used to be always in time ("the clock is paused"). A
+  // suspension that began after the deadline stopped nothing, so the deadline had passed.
+  it('refuses an extension during a suspension that began after the deadline', () => {
+    const decision = decide(
+      factsIn('suspended', { suspendedOn: d('2024-12-10'), decisionDueOn: d('2024-12-09') }),
+      { type: 'extend', approvedOn: d('2024-12-11'), days: 10, reason: 'complex' },
+    );
+    expect(decision).toMatchObject(
+      refusal('extension_after_deadline', '行政复议法 第六十二条第一款'),
+    );
+    if (!decision.ok && decision.refusal.kind === 'rule') {
+      expect(decision.refusal.detail).toContain('did not stop it');
+    }
+  });
+
+  it('extends during a suspension that began on the last day', () => {
+    expect(
+      decide(factsIn('suspended', { suspendedOn: d('2024-12-09') }), {
+        type: 'extend',
+        approvedOn: d('2024-12-20'),
+        days: 10,
+        reason: 'complex',
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it.each<[string, Partial<CaseFacts>, Partial<CaseCommandOf<'extend'>>, string, string]>([

@@ -1,9 +1,14 @@
 import { CalendarYearMissingError } from '../calendar/calendar-year-missing.error';
 import { daysBetween } from '../calendar/legal-date.value';
 import { checkExtension } from '../deadlines/check-extension.rule';
-import { decisionInput, suspensionTerminationInput } from './case-deadline-inputs.rule';
+import {
+  copyToRespondentInput,
+  decisionInput,
+  respondentReplyInput,
+  suspensionTerminationInput,
+} from './case-deadline-inputs.rule';
 import { checkDateOrder, lastResumedOn } from './case-date-order.rule';
-import { articleOf, refuse, succeed } from './case-decision.factory';
+import { articleOf, nonBlank, refuse, succeed } from './case-decision.factory';
 import {
   decisionDueChange,
   dueOnOrNull,
@@ -26,15 +31,6 @@ import type {
  * extension (延长) and the procedure switch. Called only for commands the transition table allows,
  * by an allowed role, with no date in the future.
  */
-
-const nonBlank = (text: string | undefined | null): text is string =>
-  typeof text === 'string' && text.trim() !== '';
-
-/** The decision deadline in force for these facts (paused: null; before acceptance: null). */
-function currentDecisionDue(facts: CaseFacts, context: DecisionContext): DueOnResult {
-  const input = decisionInput(facts);
-  return input === null ? { known: true, dueOn: null } : tryDueOn(context.calendar, input);
-}
 
 /**
  * 行政复议法 第四十八条 (7 working days; simplified 3, 第五十四条): the copy of the application goes
@@ -70,24 +66,10 @@ export function decideSendCopy(
     },
   ]);
   if (order !== null) return order;
-  const copyDue: DueOnResult =
-    facts.acceptedOn === null
-      ? { known: true, dueOn: null }
-      : tryDueOn(context.calendar, {
-          kind: 'copy_to_respondent',
-          procedure: facts.procedure,
-          triggerOn: facts.acceptedOn,
-        });
-  const replyDueOn =
-    respondentReceivedOn === null
-      ? null
-      : dueOnOrNull(
-          tryDueOn(context.calendar, {
-            kind: 'respondent_reply',
-            procedure: facts.procedure,
-            triggerOn: respondentReceivedOn,
-          }),
-        );
+  const copyDue = tryDueOn(context.calendar, copyToRespondentInput(facts));
+  const replyDueOn = dueOnOrNull(
+    tryDueOn(context.calendar, respondentReplyInput({ ...facts, respondentReceivedOn })),
+  );
   return succeed(
     facts.status,
     { copySentOn: command.sentOn, respondentReceivedOn },
@@ -108,7 +90,9 @@ export function decideSendCopy(
 
 /**
  * 行政复议法 第四十八条 (10 working days; simplified 5, 第五十四条) from the respondent's receipt of
- * the copy. A late reply is recorded (`late`): the act is then treated as without evidence
+ * the copy. For a reply sent by mail the postmark is what counts (time in the post is not counted:
+ * DESIGN rule 5, 民事诉讼法 第八十五条第四款 via 第八十八条第一款), so a reply posted on the last day
+ * is in time. A late reply is recorded (`late`): the act is then treated as without evidence
  * (第七十条), which is for the decision, not for the machine.
  */
 export function decideRecordReply(
@@ -117,40 +101,42 @@ export function decideRecordReply(
   context: DecisionContext,
 ): Decision {
   const basis = articleOf(facts.procedure === 'simplified' ? '第五十四条第一款' : '第四十八条');
+  const postmarkedOn = command.postmarkedOn ?? null;
+  const countedOn = postmarkedOn ?? command.receivedOn;
   const order = checkDateOrder(basis, [
     {
       what: "the respondent's reply",
-      on: command.receivedOn,
+      on: countedOn,
       earlier: 'the sending of the copy of the application',
       notBefore: facts.copySentOn,
       required: true,
     },
     {
       what: "the respondent's reply",
-      on: command.receivedOn,
+      on: countedOn,
       earlier: "the respondent's receipt of the copy",
       notBefore: facts.respondentReceivedOn,
     },
+    {
+      what: "the receipt of the respondent's reply",
+      on: command.receivedOn,
+      earlier: 'its postmark',
+      notBefore: postmarkedOn,
+    },
   ]);
   if (order !== null) return order;
-  const replyDue: DueOnResult =
-    facts.respondentReceivedOn === null
-      ? { known: true, dueOn: null }
-      : tryDueOn(context.calendar, {
-          kind: 'respondent_reply',
-          procedure: facts.procedure,
-          triggerOn: facts.respondentReceivedOn,
-        });
+  const replyDue = tryDueOn(context.calendar, respondentReplyInput(facts));
   const replyDueOn = dueOnOrNull(replyDue);
-  const late = isKnownAfterDue(replyDue, command.receivedOn);
+  const late = isKnownAfterDue(replyDue, countedOn);
   return succeed(
     facts.status,
-    { replyReceivedOn: command.receivedOn },
+    { replyReceivedOn: command.receivedOn, replyPostmarkedOn: postmarkedOn },
     {
       type: 'reply_received',
       occurredOn: command.receivedOn,
       payload: {
         receivedOn: command.receivedOn,
+        postmarkedOn,
         replyDueOn,
         late,
         consequence: late ? articleOf('第七十条') : null,
@@ -218,7 +204,9 @@ export function decideRecordWrittenReview(
 
 /**
  * 行政复议法 第三十九条第一款: suspension (中止) on one of its grounds; the decision clock stops
- * (the deadline is paused). On grounds (一)(二)(四) the case may be terminated after 60 days
+ * (the deadline is paused) and keeps the time left. A suspension ordered after the decision
+ * deadline passed is recorded (the review does stop) but revives nothing: the deadline stays
+ * expired (`afterDue`). On grounds (一)(二)(四) the case may be terminated after 60 days
  * (第四十一条第五项).
  */
 export function decideSuspend(
@@ -251,7 +239,7 @@ export function decideSuspend(
     },
   ]);
   if (order !== null) return order;
-  const currentDue = currentDecisionDue(facts, context);
+  const currentDue = tryDueOn(context.calendar, decisionInput(facts));
   const suspended: CaseFacts = {
     ...facts,
     suspendedOn: command.suspendedOn,
@@ -260,7 +248,11 @@ export function decideSuspend(
   const termination = suspensionTerminationInput(suspended);
   return succeed(
     'suspended',
-    { suspendedOn: command.suspendedOn, suspensionGround: command.ground, decisionDueOn: null },
+    {
+      suspendedOn: command.suspendedOn,
+      suspensionGround: command.ground,
+      ...decisionDueChange(context.calendar, suspended),
+    },
     {
       type: 'suspended',
       occurredOn: command.suspendedOn,
@@ -336,8 +328,10 @@ function refuseNoSuspension(): Decision {
 /**
  * 行政复议法 第六十二条第一款: 情况复杂…经行政复议机构的负责人批准，可以适当延长，并书面告知当事人；
  * 但是延长期限最多不得超过三十日 — ordinary procedure only (第六十二条第二款 gives the simplified
- * procedure none; switch first, 第五十五条), once, 1–30 days, approved before the deadline passes
- * (a paused deadline has not passed). The head-only rule is checked by the caller.
+ * procedure none; switch first, 第五十五条), once, 1–30 days, approved before the deadline passes.
+ * While suspended it is judged on the deadline the period had when the suspension began: a
+ * suspension that began in time pauses it (not passed), one that began after it passed leaves it
+ * expired, and the extension is refused. The head-only rule is checked by the caller.
  */
 export function decideExtend(
   facts: CaseFacts,
@@ -410,7 +404,10 @@ export function decideExtend(
       'extension_after_deadline',
       basis,
       `the decision deadline passed on ${String(previousDueOn)}; an extension approved on ` +
-        `${command.approvedOn} comes too late`,
+        `${command.approvedOn} comes too late` +
+        (facts.suspendedOn === null
+          ? ''
+          : ` (the suspension from ${facts.suspendedOn} began after it and did not stop it)`),
     );
   }
   let next: DueOnResult;
@@ -495,7 +492,7 @@ export function decideSwitchProcedure(
     },
   ]);
   if (order !== null) return order;
-  const previousDue = currentDecisionDue(facts, context);
+  const previousDue = tryDueOn(context.calendar, decisionInput(facts));
   const due = decisionDueChange(context.calendar, { ...facts, procedure: 'ordinary' });
   return succeed(
     facts.status,

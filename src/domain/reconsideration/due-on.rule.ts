@@ -26,8 +26,12 @@ export function tryDue(compute: () => LegalDate | null): DueOnResult {
   }
 }
 
-/** The last day of a catalogue deadline (null while paused), or that it is not computable yet. */
-export function tryDueOn(calendar: LegalCalendar, input: DeadlineInput): DueOnResult {
+/**
+ * The last day of a catalogue deadline (null while paused, or when there is no deadline: a null
+ * input), or that it is not computable yet.
+ */
+export function tryDueOn(calendar: LegalCalendar, input: DeadlineInput | null): DueOnResult {
+  if (input === null) return { known: true, dueOn: null };
   return tryDue(() => computeDeadline(calendar, input).dueOn);
 }
 

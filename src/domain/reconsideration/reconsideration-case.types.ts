@@ -64,6 +64,26 @@ export type OpinionHearingMethod = (typeof OPINION_HEARING_METHODS)[number];
 
 export type AcceptedHow = 'decided' | 'deemed';
 
+/**
+ * 行政复议法 第二十条第二款: force majeure or another justified obstacle (不可抗力或者其他正当理由)
+ * kept the applicant from applying. The days from `startedOn` (the first day it prevented the
+ * application) to `endedOn` (障碍消除之日) are not counted; the 60 days continue after it.
+ */
+export interface LimitationObstacle {
+  readonly startedOn: LegalDate;
+  readonly endedOn: LegalDate;
+  readonly reason: string;
+}
+
+/** 行政复议法 第三十一条第二款: an extension of the correction period (延长合理的补正期限). */
+export interface CorrectionExtension {
+  readonly approvedOn: LegalDate;
+  /** Working days added to the period (第八十八条第二款: the extended period is the same period). */
+  readonly days: number;
+  readonly reason: string;
+  readonly approvedBy: string | null;
+}
+
 export interface ClosedSuspension {
   readonly suspendedOn: LegalDate;
   readonly resumedOn: LegalDate;
@@ -92,16 +112,27 @@ export interface CaseFacts {
   readonly realEstate: boolean;
   /** The agency did not tell the applicant of the right to apply (第二十条第三款): 1-year cap. */
   readonly remedyRightsNotTold: boolean;
-  /** A justified obstacle (第二十条第二款): the period resumes after it ends. */
-  readonly limitationObstacle: { readonly endedOn: LegalDate; readonly reason: string } | null;
+  /**
+   * When remedy rights were not told (第二十条第三款): the day the applicant knew or should have
+   * known the right to apply, the body and the period — the 60 days run from it. Ignored unless
+   * `remedyRightsNotTold`; null when not known (then only the one-year cap applies).
+   */
+  readonly remedyRightsLearnedOn: LegalDate | null;
+  /** A justified obstacle (第二十条第二款): the period pauses for it and continues after it. */
+  readonly limitationObstacle: LimitationObstacle | null;
   readonly handlerId: string | null;
 
   /** The start of the running acceptance review: receipt, or receipt of corrected materials. */
   readonly reviewStartOn: LegalDate;
   readonly correctionNoticeOn: LegalDate | null;
   readonly correctionItems: readonly string[];
+  /** The applicant's receipt of the notice: the 10 working days run from it (第三十一条第二款). */
   readonly correctionNoticeServedOn: LegalDate | null;
   readonly correctionReceivedOn: LegalDate | null;
+  /** Corrected materials sent by mail: the postmark is what counts (time in the post is not). */
+  readonly correctionPostmarkedOn: LegalDate | null;
+  /** Extensions of the correction period (第三十一条第二款), in the order approved. */
+  readonly correctionExtensions: readonly CorrectionExtension[];
 
   readonly acceptedOn: LegalDate | null;
   readonly acceptedHow: AcceptedHow | null;
@@ -111,6 +142,8 @@ export interface CaseFacts {
   readonly copySentOn: LegalDate | null;
   readonly respondentReceivedOn: LegalDate | null;
   readonly replyReceivedOn: LegalDate | null;
+  /** The respondent's reply sent by mail: the postmark is what counts (DESIGN rule 5). */
+  readonly replyPostmarkedOn: LegalDate | null;
   readonly opinionHeardOn: LegalDate | null;
   readonly writtenReviewReason: string | null;
   /** A hearing (听证) has been held on the case (read from the hearings module). */
@@ -155,6 +188,13 @@ export type CaseCommand =
       /** Corrected materials sent by mail: the postmark date is what counts for the reply period. */
       readonly postmarkedOn?: LegalDate;
     }
+  | {
+      readonly type: 'extend_correction_period';
+      readonly approvedOn: LegalDate;
+      /** Working days to add. */
+      readonly days: number;
+      readonly reason: string;
+    }
   | { readonly type: 'accept'; readonly acceptedOn: LegalDate; readonly procedure?: Procedure }
   | {
       readonly type: 'reject';
@@ -167,7 +207,12 @@ export type CaseCommand =
       readonly sentOn: LegalDate;
       readonly respondentReceivedOn?: LegalDate;
     }
-  | { readonly type: 'record_reply'; readonly receivedOn: LegalDate }
+  | {
+      readonly type: 'record_reply';
+      readonly receivedOn: LegalDate;
+      /** A reply sent by mail: the postmark date is what counts for its period. */
+      readonly postmarkedOn?: LegalDate;
+    }
   | {
       readonly type: 'record_opinion_heard';
       readonly heardOn: LegalDate;

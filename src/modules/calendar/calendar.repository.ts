@@ -61,10 +61,10 @@ export class CalendarRepository {
     return rows[0] ? toStored(rows[0]) : null;
   }
 
-  /** Seeds years not held yet; never overwrites a year an administrator replaced. */
-  async insertMissingYears(years: readonly CalendarYearData[]): Promise<number> {
-    if (years.length === 0) return 0;
-    const inserted = await this.dataSource.query<unknown[]>(
+  /** Seeds years not held yet; never overwrites a year an administrator replaced. Returns them. */
+  async insertMissingYears(years: readonly CalendarYearData[]): Promise<number[]> {
+    if (years.length === 0) return [];
+    const inserted = await this.dataSource.query<Array<{ year: number }>>(
       `INSERT INTO calendar_year (year, holidays, workdays, source, version)
        SELECT y.year, y.holidays::date[], y.workdays::date[], 'chinese-days', 1
          FROM jsonb_to_recordset($1::jsonb) AS y(year int, holidays text[], workdays text[])
@@ -72,7 +72,7 @@ export class CalendarRepository {
        RETURNING year`,
       [JSON.stringify(years)],
     );
-    return inserted.length;
+    return inserted.map((row) => row.year);
   }
 
   /**

@@ -1,15 +1,22 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../common/auth/actor';
 import { ruleProblem, validationProblem, type FieldError } from '../../common/problem/problem';
 import { addPeriod } from '../../domain/calendar/add-period.period';
 import { CalendarYearMissingError } from '../../domain/calendar/calendar-year-missing.error';
+import type { CalendarData, CalendarYearData } from '../../domain/calendar/calendar-data.type';
 import { LegalCalendar } from '../../domain/calendar/legal-calendar.model';
-import { isWeekend, parseLegalDate } from '../../domain/calendar/legal-date.value';
-import { CommandRunner } from '../commands/command-runner';
-import { DeadlinePlanService } from '../deadlines/deadline-plan.service';
+import {
+  isWeekend,
+  parseLegalDate,
+  yearOf,
+  type LegalDate,
+} from '../../domain/calendar/legal-date.value';
+import { SYSTEM_ACTOR, type Actor } from '../../common/auth/actor';
+import { CommandRunner, type CommandTransaction } from '../commands/command-runner';
+import { DeadlinePlanService, type DeadlineChange } from '../deadlines/deadline-plan.service';
 import { CalendarRepository } from './calendar.repository';
 import { chineseDaysYears } from './chinese-days-seed';
+import { LAST_PROVISIONAL_YEAR, provisionalCalendarYear } from './provisional-year';
 import type {
   CalendarYearDto,
   CalendarYearReplacedDto,
@@ -21,11 +28,39 @@ import type {
 /** How often an instance checks, outside commands, whether another one changed the calendar. */
 const FRESHNESS_MS = 5_000;
 
-export function calendarYearMissing(year: number) {
+/**
+ * Years after the last published one held provisionally (DESIGN rule 6): enough for a 20-year
+ * outer limit (行政复议法 第二十一条) counted from a recent act.
+ */
+const PROVISIONAL_SPAN = 25;
+
+/**
+ * The stored years, then provisional years from the statutory holidays for those not published
+ * yet, so that no deadline is ever left without a date or counted as weekends-only.
+ */
+function withProvisionalYears(data: CalendarData): CalendarData {
+  const last = Math.max(...data.years.map((year) => year.year));
+  const provisional: CalendarYearData[] = [];
+  for (
+    let year = last + 1;
+    year <= Math.min(last + PROVISIONAL_SPAN, LAST_PROVISIONAL_YEAR);
+    year++
+  ) {
+    provisional.push(provisionalCalendarYear(year));
+  }
+  return { version: data.version, years: [...data.years, ...provisional] };
+}
+
+export function calendarYearMissing(year: number, provisionalDueOn?: string) {
   return ruleProblem(
     'calendar_year_missing',
     '国务院办公厅关于部分节假日安排的通知',
-    `The legal calendar has no holiday arrangement for ${year}; an administrator must upload it (PUT /api/v1/calendar/${year})`,
+    `The legal calendar has no holiday arrangement for ${year}; an administrator must upload it (PUT /api/v1/calendar/${year})` +
+      (provisionalDueOn
+        ? `; from the statutory holidays alone the date would be ${provisionalDueOn}`
+        : ''),
+    422,
+    provisionalDueOn ? { provisionalDueOn } : undefined,
   );
 }
 
@@ -42,11 +77,20 @@ export class CalendarService implements OnModuleInit {
     private readonly commands: CommandRunner,
   ) {}
 
-  /** Seeds every year `chinese-days` knows that the database does not hold yet. */
+  /**
+   * Seeds every year `chinese-days` knows that the database does not hold yet; deadlines that
+   * were computed with such a year provisionally are recomputed with the published arrangement.
+   */
   async onModuleInit(): Promise<void> {
     const inserted = await this.repository.insertMissingYears(chineseDaysYears());
-    if (inserted > 0) this.logger.log(`Seeded ${inserted} calendar year(s) from chinese-days`);
     await this.reload();
+    if (inserted.length === 0) return;
+    this.logger.log(`Seeded calendar year(s) ${inserted.join(', ')} from chinese-days`);
+    await this.commands.run(SYSTEM_ACTOR, async (tx) => {
+      const calendar = await this.load(tx.manager);
+      const changes = await this.deadlinePlans.recomputeForYears(tx.manager, calendar, inserted);
+      recordRecomputed(tx, changes, `calendar ${inserted.join(', ')} published (chinese-days)`);
+    });
   }
 
   /**
@@ -72,7 +116,7 @@ export class CalendarService implements OnModuleInit {
   async currentIn(manager: EntityManager): Promise<LegalCalendar> {
     const cached = await this.current();
     if ((await this.repository.currentVersion(manager)) === cached.version) return cached;
-    this.calendar = LegalCalendar.fromData(await this.repository.loadAll(manager));
+    this.calendar = await this.load(manager);
     this.checkedAt = Date.now();
     return this.calendar;
   }
@@ -83,8 +127,12 @@ export class CalendarService implements OnModuleInit {
   }
 
   private async reload(): Promise<void> {
-    this.calendar = LegalCalendar.fromData(await this.repository.loadAll());
+    this.calendar = await this.load();
     this.checkedAt = Date.now();
+  }
+
+  private async load(manager?: EntityManager): Promise<LegalCalendar> {
+    return LegalCalendar.fromData(withProvisionalYears(await this.repository.loadAll(manager)));
   }
 
   async getYear(year: number): Promise<CalendarYearDto> {
@@ -97,6 +145,10 @@ export class CalendarService implements OnModuleInit {
     const calendar = await this.current();
     try {
       const result = addPeriod(calendar, parseLegalDate(query.from), query.length, query.unit);
+      // The contract answers only from published arrangements; the provisional date is a hint.
+      for (let year = yearOf(query.from as LegalDate); year <= yearOf(result.dueOn); year++) {
+        if (calendar.isProvisionalYear(year)) throw calendarYearMissing(year, result.dueOn);
+      }
       return { ...query, ...result, calendarVersion: calendar.version };
     } catch (error) {
       if (error instanceof CalendarYearMissingError) throw calendarYearMissing(error.year);
@@ -120,18 +172,9 @@ export class CalendarService implements OnModuleInit {
     const recomputed = await this.commands.run(actor, async (tx) => {
       const before = await this.repository.findYear(year, tx.manager);
       await this.repository.replaceYear(tx.manager, { year, holidays, workdays });
-      const calendar = LegalCalendar.fromData(await this.repository.loadAll(tx.manager));
+      const calendar = await this.load(tx.manager);
       const changes = await this.deadlinePlans.recomputeForYears(tx.manager, calendar, [year]);
-      const reason = `calendar ${year} replaced (version ${calendar.version})`;
-      for (const { caseType, caseId, agencyId, ...change } of changes) {
-        tx.record({
-          aggregate: { type: `${caseType}_case`, id: caseId, agencyId },
-          type: `${caseType}_case.deadline_recomputed`,
-          occurredOn: null,
-          payload: { ...change, reason },
-          audit: null,
-        });
-      }
+      recordRecomputed(tx, changes, `calendar ${year} replaced (version ${calendar.version})`);
       tx.audit({
         action: 'calendar.year_replaced',
         targetType: 'calendar_year',
@@ -149,6 +192,19 @@ export class CalendarService implements OnModuleInit {
     });
     await this.reload();
     return { ...(await this.getYear(year)), recomputedDeadlines: recomputed };
+  }
+}
+
+/** Each moved deadline is recorded on its case's timeline. */
+function recordRecomputed(tx: CommandTransaction, changes: DeadlineChange[], reason: string) {
+  for (const { caseType, caseId, agencyId, ...change } of changes) {
+    tx.record({
+      aggregate: { type: `${caseType}_case`, id: caseId, agencyId },
+      type: `${caseType}_case.deadline_recomputed`,
+      occurredOn: null,
+      payload: { ...change, reason },
+      audit: null,
+    });
   }
 }
 

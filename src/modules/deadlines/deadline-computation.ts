@@ -11,7 +11,10 @@ export interface DeadlineComputation {
   paused: boolean;
   firstYear: number;
   lastYear: number;
-  /** The year the calendar lacks, when the computation could not finish. */
+  /**
+   * The first year whose arrangement is awaited: one the calendar holds only provisionally (the
+   * due date is provisional), or lacks altogether (no due date yet).
+   */
   pendingYear: number | null;
 }
 
@@ -32,7 +35,7 @@ export function computeStoredDeadline(
       paused: record.paused,
       firstYear: Math.min(...years),
       lastYear: Math.max(...years),
-      pendingYear: null,
+      pendingYear: record.provisionalYears[0] ?? null,
     };
   } catch (error) {
     if (!(error instanceof CalendarYearMissingError)) throw error;

@@ -11,6 +11,8 @@ export interface DeadlineChange extends CaseRef {
   fromDueOn: string | null;
   toDueOn: string | null;
   pendingYear: number | null;
+  /** Whether the new date still rests on a provisional year. */
+  provisional: boolean;
 }
 
 /** Stores the deadlines a case's pure plan says it has, and recomputes them on calendar changes. */
@@ -34,11 +36,27 @@ export class DeadlinePlanService {
       await this.deadlines.upsert(manager, ref, input, computed, calendar.version);
       dueDates.set(input.kind, computed.dueOn);
     }
-    for (const met of plan.met) {
-      await this.deadlines.close(manager, ref.caseId, met.kind, 'met', met.on);
+    const done = [
+      ...plan.met.map((deadline) => ({ ...deadline, status: 'met' as const })),
+      ...plan.late.map((deadline) => ({ ...deadline, status: 'overdue' as const })),
+    ];
+    for (const { kind, on, input, status } of done) {
+      // A deadline judged as it arises (the application period) has no running row to close.
+      if (input) {
+        const computed = computeStoredDeadline(calendar, input);
+        await this.deadlines.upsert(manager, ref, input, computed, calendar.version, {
+          status,
+          on,
+        });
+      } else {
+        await this.deadlines.close(manager, ref.caseId, kind, status, on);
+      }
     }
     for (const kind of plan.cancelled) {
       await this.deadlines.close(manager, ref.caseId, kind, 'cancelled', null);
+    }
+    for (const awaiting of plan.awaiting) {
+      await this.deadlines.upsertAwaiting(manager, ref, awaiting, calendar.version);
     }
     return dueDates;
   }
@@ -61,7 +79,8 @@ export class DeadlinePlanService {
     for (const row of rows) {
       const computed = computeStoredDeadline(calendar, row.input);
       await this.deadlines.updateComputation(manager, row.id, computed, calendar.version);
-      if (computed.dueOn !== row.dueOn) {
+      // A provisional date confirmed by the published year is a change too (the flag goes).
+      if (computed.dueOn !== row.dueOn || computed.pendingYear !== row.pendingYear) {
         changes.push({
           caseType: row.caseType,
           caseId: row.caseId,
@@ -70,6 +89,7 @@ export class DeadlinePlanService {
           fromDueOn: row.dueOn,
           toDueOn: computed.dueOn,
           pendingYear: computed.pendingYear,
+          provisional: computed.record?.provisional ?? false,
         });
       }
     }

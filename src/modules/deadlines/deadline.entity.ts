@@ -65,6 +65,10 @@ export class DeadlineEntity extends TimestampedRecord {
   @Column({ type: 'jsonb', nullable: true })
   record!: DeadlineRecord | null;
 
+  /** The command that must record the trigger before the period can run, e.g. the notice's service. */
+  @Column({ name: 'awaiting_action', type: 'text', nullable: true })
+  awaitingAction!: string | null;
+
   /** Set when the sweep has announced it due soon / overdue, so it announces once. */
   @Column({ name: 'due_soon_notified_on', type: 'date', nullable: true })
   dueSoonNotifiedOn!: string | null;

@@ -18,6 +18,8 @@ export interface CaseRef {
 /** A case's deadline as the case views show it. */
 export interface DeadlineView {
   kind: string;
+  /** The command that must record the trigger first, while the deadline waits for it. */
+  awaitingAction: string | null;
   status: DeadlineStatus;
   triggerOn: string;
   dueOn: string | null;
@@ -32,6 +34,7 @@ export interface OpenDeadlineRow extends CaseRef {
   id: string;
   kind: string;
   dueOn: string | null;
+  pendingYear: number | null;
   input: DeadlineInput;
 }
 
@@ -69,6 +72,8 @@ export interface WorklistRow {
   due_on: string | null;
   basis: string | null;
   pending_year: number | null;
+  provisional: boolean;
+  awaiting_action: string | null;
 }
 
 const OPEN_STATUSES: readonly DeadlineStatus[] = ['open', 'overdue', 'paused'];
@@ -81,30 +86,37 @@ export const MARK_BATCH = 500;
 export class DeadlineRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Stores a case's deadline of one kind, open or paused, replacing the previous computation. */
+  /**
+   * Stores a case's deadline of one kind, replacing the previous computation: open or paused
+   * while it runs, or done (`met`, or `overdue` when done late) on `doneOn` for a deadline that
+   * is judged as soon as it arises (the application period at intake).
+   */
   async upsert(
     manager: EntityManager,
     ref: CaseRef,
     input: DeadlineInput,
     computed: DeadlineComputation,
     calendarVersion: number,
+    done?: { status: 'met' | 'overdue'; on: string },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO deadline (agency_id, case_type, case_id, kind, status, trigger_on, due_on,
-                             first_year, last_year, pending_year, calendar_version, input, record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                             first_year, last_year, pending_year, calendar_version, input, record,
+                             met_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (case_id, kind) DO UPDATE
          SET status = EXCLUDED.status, trigger_on = EXCLUDED.trigger_on, due_on = EXCLUDED.due_on,
-             met_on = NULL, first_year = EXCLUDED.first_year, last_year = EXCLUDED.last_year,
-             pending_year = EXCLUDED.pending_year, calendar_version = EXCLUDED.calendar_version,
-             input = EXCLUDED.input, record = EXCLUDED.record, due_soon_notified_on = NULL,
+             met_on = EXCLUDED.met_on, first_year = EXCLUDED.first_year,
+             last_year = EXCLUDED.last_year, pending_year = EXCLUDED.pending_year,
+             calendar_version = EXCLUDED.calendar_version, input = EXCLUDED.input,
+             record = EXCLUDED.record, awaiting_action = NULL, due_soon_notified_on = NULL,
              updated_at = now()`,
       [
         ref.agencyId,
         ref.caseType,
         ref.caseId,
         input.kind,
-        computed.paused ? 'paused' : 'open',
+        done?.status ?? (computed.paused ? 'paused' : 'open'),
         input.triggerOn,
         computed.dueOn,
         computed.firstYear,
@@ -113,22 +125,61 @@ export class DeadlineRepository {
         calendarVersion,
         JSON.stringify(input),
         computed.record ? JSON.stringify(computed.record) : null,
+        done?.on ?? null,
       ],
     );
   }
 
-  /** Marks an open deadline met (the act was done on `on`) or cancelled (no longer applies). */
+  /**
+   * A deadline that cannot run until a command records its trigger (第三十一条第二款: the
+   * applicant's receipt of the correction notice): open, without a due date, naming the action.
+   */
+  async upsertAwaiting(
+    manager: EntityManager,
+    ref: CaseRef,
+    awaiting: { kind: string; action: string; since: string },
+    calendarVersion: number,
+  ): Promise<void> {
+    const year = Number(awaiting.since.slice(0, 4));
+    await manager.query(
+      `INSERT INTO deadline (agency_id, case_type, case_id, kind, status, trigger_on, first_year,
+                             last_year, calendar_version, input, awaiting_action)
+       VALUES ($1, $2, $3, $4, 'open', $5, $6, $6, $7, $8, $9)
+       ON CONFLICT (case_id, kind) DO UPDATE
+         SET status = 'open', trigger_on = EXCLUDED.trigger_on, due_on = NULL, met_on = NULL,
+             first_year = EXCLUDED.first_year, last_year = EXCLUDED.last_year,
+             pending_year = NULL, calendar_version = EXCLUDED.calendar_version,
+             input = EXCLUDED.input, record = NULL, awaiting_action = EXCLUDED.awaiting_action,
+             due_soon_notified_on = NULL, updated_at = now()`,
+      [
+        ref.agencyId,
+        ref.caseType,
+        ref.caseId,
+        awaiting.kind,
+        awaiting.since,
+        year,
+        calendarVersion,
+        JSON.stringify({ kind: awaiting.kind, triggerOn: awaiting.since }),
+        awaiting.action,
+      ],
+    );
+  }
+
+  /**
+   * Closes a running deadline: met (the act was done on `on`), done late (`overdue`, with the
+   * date it was done), or cancelled (no longer applies).
+   */
   async close(
     manager: EntityManager,
     caseId: string,
     kind: string,
-    status: 'met' | 'cancelled',
+    status: 'met' | 'overdue' | 'cancelled',
     on: string | null,
   ): Promise<void> {
     await manager.query(
-      `UPDATE deadline SET status = $3, met_on = $4, updated_at = now()
-        WHERE case_id = $1 AND kind = $2 AND status = ANY($5)`,
-      [caseId, kind, status, status === 'met' ? on : null, OPEN_STATUSES],
+      `UPDATE deadline SET status = $3, met_on = $4, awaiting_action = NULL, updated_at = now()
+        WHERE case_id = $1 AND kind = $2 AND status = ANY($5) AND met_on IS NULL`,
+      [caseId, kind, status, status === 'cancelled' ? null : on, OPEN_STATUSES],
     );
   }
 
@@ -140,9 +191,10 @@ export class DeadlineRepository {
   ): Promise<OpenDeadlineRow[]> {
     return manager.query<OpenDeadlineRow[]>(
       `SELECT id, case_type AS "caseType", case_id AS "caseId", agency_id AS "agencyId", kind,
-              due_on::text AS "dueOn", input
+              due_on::text AS "dueOn", pending_year AS "pendingYear", input
          FROM deadline
-        WHERE status = ANY($1) AND first_year <= $3 AND last_year >= $2
+        WHERE status = ANY($1) AND met_on IS NULL AND awaiting_action IS NULL
+          AND first_year <= $3 AND last_year >= $2
         ORDER BY id
           FOR UPDATE`,
       [OPEN_STATUSES, low, high],
@@ -184,7 +236,8 @@ export class DeadlineRepository {
       `SELECT kind,
               CASE WHEN status = 'open' AND due_on < $2::date THEN 'overdue' ELSE status END AS status,
               trigger_on::text AS "triggerOn", due_on::text AS "dueOn", met_on::text AS "metOn",
-              pending_year AS "pendingYear", calendar_version AS "calendarVersion", record
+              pending_year AS "pendingYear", calendar_version AS "calendarVersion", record,
+              awaiting_action AS "awaitingAction"
          FROM deadline WHERE case_id = $1 ORDER BY trigger_on, kind`,
       [caseId, today],
     );
@@ -205,14 +258,16 @@ export class DeadlineRepository {
    */
   async worklistPage(scope: TenantScope, filter: WorklistFilter): Promise<WorklistRow[]> {
     const params: unknown[] = [scope.agencyId, filter.today];
-    const where = ['($1::uuid IS NULL OR d.agency_id = $1)'];
+    const where = ['($1::uuid IS NULL OR d.agency_id = $1)', 'd.met_on IS NULL'];
     const add = (clause: (p: string) => string, value: unknown) => {
       params.push(value);
       where.push(clause(`$${params.length}`));
     };
     switch (filter.status) {
       case 'open':
-        where.push(`d.status IN ('open', 'overdue') AND d.due_on IS NOT NULL`);
+        where.push(
+          `d.status IN ('open', 'overdue') AND (d.due_on IS NOT NULL OR d.awaiting_action IS NOT NULL)`,
+        );
         break;
       case 'overdue':
         where.push(`d.status IN ('open', 'overdue') AND d.due_on < $2::date`);
@@ -246,9 +301,12 @@ export class DeadlineRepository {
       `SELECT d.id, d.kind,
               CASE WHEN d.status = 'open' AND d.due_on < $2::date THEN 'overdue' ELSE d.status END AS status,
               d.case_type, d.case_id, c.receipt_number, c.case_number, c.handler_id,
-              d.trigger_on::text AS trigger_on, d.due_on::text AS due_on, d.basis, d.pending_year
+              d.trigger_on::text AS trigger_on, d.due_on::text AS due_on, d.basis, d.pending_year,
+              d.provisional, d.awaiting_action
          FROM (SELECT d.id, d.kind, d.status, d.case_type, d.case_id, d.trigger_on, d.due_on,
-                      d.record->>'basis' AS basis, d.pending_year
+                      d.record->>'basis' AS basis, d.pending_year,
+                      coalesce((d.record->>'provisional')::boolean, false) AS provisional,
+                      d.awaiting_action
                  FROM deadline d
                 WHERE ${where.join(' AND ')}
                 ORDER BY d.due_on, d.id
@@ -264,7 +322,7 @@ export class DeadlineRepository {
     const rows = await this.dataSource.query<Array<{ case_id: string }>>(
       `SELECT case_id FROM deadline
         WHERE status IN ('open', 'overdue') AND due_on < $1::date AND kind = $2
-          AND case_type = 'reconsideration'
+          AND met_on IS NULL AND case_type = 'reconsideration'
         ORDER BY due_on`,
       [today, kind],
     );

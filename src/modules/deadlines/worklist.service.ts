@@ -53,7 +53,9 @@ export class WorklistService {
         startOn: row.trigger_on,
         dueOn: row.due_on,
         basis: row.basis,
+        provisional: row.provisional,
         pendingYear: row.pending_year,
+        awaitingAction: row.awaiting_action?.replaceAll('_', '-') ?? null,
       }),
     );
   }

@@ -15,10 +15,11 @@ import {
   ArchivedOnDto,
   AssignDto,
   ConcludeDto,
+  ExtendCorrectionPeriodDto,
   ExtendDto,
+  MailedDocumentDto,
   OpinionHeardDto,
   ReasonDto,
-  ReceivedOnDto,
   RejectDto,
   RequestCorrectionDto,
   ResumeDto,
@@ -77,9 +78,29 @@ export class CaseCommandsController {
     });
   }
 
-  @CommandRoute('receive-correction', 'Receive corrected materials; acceptance review restarts')
-  receiveCorrection(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
-    return this.run(target, { type: 'receive_correction', receivedOn: d(body.receivedOn) });
+  @CommandRoute(
+    'receive-correction',
+    'Receive corrected materials (postmark for mail); acceptance review restarts (第三十一条第三款)',
+  )
+  receiveCorrection(@Target() target: CommandTarget, @Body() body: MailedDocumentDto) {
+    return this.run(target, {
+      type: 'receive_correction',
+      receivedOn: d(body.receivedOn),
+      postmarkedOn: body.postmarkedOn ? d(body.postmarkedOn) : undefined,
+    });
+  }
+
+  @CommandRoute(
+    'extend-correction-period',
+    'Extend the correction period for a justified reason (第三十一条第二款 延长合理的补正期限)',
+  )
+  extendCorrectionPeriod(@Target() target: CommandTarget, @Body() body: ExtendCorrectionPeriodDto) {
+    return this.run(target, {
+      type: 'extend_correction_period',
+      approvedOn: d(body.approvedOn),
+      days: body.days,
+      reason: body.reason,
+    });
   }
 
   @CommandRoute('accept', 'Accept the application (case number assigned)')
@@ -115,8 +136,12 @@ export class CaseCommandsController {
   }
 
   @CommandRoute('record-reply', 'Record the respondent’s reply (第四十八条)')
-  recordReply(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
-    return this.run(target, { type: 'record_reply', receivedOn: d(body.receivedOn) });
+  recordReply(@Target() target: CommandTarget, @Body() body: MailedDocumentDto) {
+    return this.run(target, {
+      type: 'record_reply',
+      receivedOn: d(body.receivedOn),
+      postmarkedOn: body.postmarkedOn ? d(body.postmarkedOn) : undefined,
+    });
   }
 
   @CommandRoute('record-opinion-heard', 'Record that the parties’ opinions were heard (第四十九条)')

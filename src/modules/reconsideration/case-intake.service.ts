@@ -51,7 +51,9 @@ export class CaseIntakeService {
           mailed: input.channel === 'mail',
           postmarkedOn: input.postmarkedOn as LegalDate | undefined,
           actOn: input.contestedAct.actOn as LegalDate | undefined,
-          obstacle: input.limitationObstacle as { endedOn: LegalDate } | undefined,
+          obstacle: input.limitationObstacle as
+            { startedOn: LegalDate; endedOn: LegalDate } | undefined,
+          remedyRightsLearnedOn: input.remedyRightsLearnedOn as LegalDate | undefined,
         },
         tx.today,
       );
@@ -102,10 +104,13 @@ export class CaseIntakeService {
         remedyRightsNotTold: input.contestedAct.remedyRightsNotTold ?? false,
         limitationObstacle: input.limitationObstacle
           ? {
+              startedOn: input.limitationObstacle.startedOn as LegalDate,
               endedOn: input.limitationObstacle.endedOn as LegalDate,
               reason: input.limitationObstacle.reason,
             }
           : null,
+        remedyRightsLearnedOn: (input.remedyRightsLearnedOn ?? null) as LegalDate | null,
+        correctionExtensions: [],
         requests: input.requests,
         factsAndReasons: input.factsAndReasons ?? null,
         handlerId: null,
@@ -187,7 +192,8 @@ export class CaseIntakeService {
       caseId: entity.id,
       agencyId: entity.agencyId,
     };
-    await this.deadlinePlans.apply(tx.manager, ref, planDeadlines(toCaseFacts(entity)), calendar);
+    const plan = planDeadlines(toCaseFacts(entity), calendar);
+    await this.deadlinePlans.apply(tx.manager, ref, plan, calendar);
   }
 
   private async resolveRespondent(

@@ -100,7 +100,7 @@ export class CaseWorkflowService {
     const dueDates = await this.deadlinePlans.apply(
       tx.manager,
       ref,
-      planDeadlines(toCaseFacts(entity)),
+      planDeadlines(toCaseFacts(entity), calendar),
       calendar,
     );
     if (dueDates.has('decision')) {

@@ -23,7 +23,9 @@ export function toDeadlineDto(deadline: DeadlineView): CaseDeadlineDto {
     status: deadline.status,
     metOn: deadline.metOn,
     basis: deadline.record?.basis ?? null,
+    provisional: deadline.record?.provisional ?? false,
     pendingYear: deadline.pendingYear,
+    awaitingAction: deadline.awaitingAction?.replaceAll('_', '-') ?? null,
     explanation: deadline.record as Record<string, unknown> | null,
   };
 }
@@ -60,7 +62,8 @@ export function toCaseDto(
     },
     requests: entity.requests,
     factsAndReasons: entity.factsAndReasons,
-    limitationObstacle: entity.limitationObstacle,
+    limitationObstacle: entity.limitationObstacle as Record<string, unknown> | null,
+    remedyRightsLearnedOn: entity.remedyRightsLearnedOn,
     knownOn: entity.knownOn,
     receivedOn: entity.receivedOn,
     postmarkedOn: entity.postmarkedOn,
@@ -74,10 +77,13 @@ export function toCaseDto(
       items: entity.correctionItems,
       noticeServedOn: entity.correctionNoticeServedOn,
       receivedOn: entity.correctionReceivedOn,
+      postmarkedOn: entity.correctionPostmarkedOn,
+      extensions: entity.correctionExtensions as unknown as Record<string, unknown>[],
     },
     copySentOn: entity.copySentOn,
     respondentReceivedOn: entity.respondentReceivedOn,
     replyReceivedOn: entity.replyReceivedOn,
+    replyPostmarkedOn: entity.replyPostmarkedOn,
     opinionHeardOn: entity.opinionHeardOn,
     opinionHeardHow: entity.opinionHeardHow,
     writtenReviewReason: entity.writtenReviewReason,
@@ -146,50 +152,9 @@ export function toCaseSummaryDto(row: CaseSummaryRow): CaseSummaryDto {
   };
 }
 
-/** What the pure machine decides on. */
+/** What the pure machine decides on: the entity's properties carry the facts' names. */
 export function toCaseFacts(entity: ReconsiderationCaseEntity): CaseFacts {
-  return {
-    status: entity.status,
-    procedure: entity.procedure,
-    major: entity.major,
-    channel: entity.channel,
-    knownOn: entity.knownOn,
-    receivedOn: entity.receivedOn,
-    postmarkedOn: entity.postmarkedOn,
-    actOn: entity.actOn,
-    realEstate: entity.realEstate,
-    remedyRightsNotTold: entity.remedyRightsNotTold,
-    limitationObstacle: entity.limitationObstacle,
-    handlerId: entity.handlerId,
-    reviewStartOn: entity.reviewStartOn,
-    correctionNoticeOn: entity.correctionNoticeOn,
-    correctionItems: entity.correctionItems,
-    correctionNoticeServedOn: entity.correctionNoticeServedOn,
-    correctionReceivedOn: entity.correctionReceivedOn,
-    acceptedOn: entity.acceptedOn,
-    acceptedHow: entity.acceptedHow,
-    rejectedOn: entity.rejectedOn,
-    abandonedOn: entity.abandonedOn,
-    copySentOn: entity.copySentOn,
-    respondentReceivedOn: entity.respondentReceivedOn,
-    replyReceivedOn: entity.replyReceivedOn,
-    opinionHeardOn: entity.opinionHeardOn,
-    writtenReviewReason: entity.writtenReviewReason,
-    hearingHeld: entity.hearingsHeld > 0,
-    suspendedOn: entity.suspendedOn,
-    suspensionGround: entity.suspensionGround,
-    suspensions: entity.suspensions,
-    extension: entity.extension,
-    decisionDueOn: entity.decisionDueOn,
-    concludedOn: entity.concludedOn,
-    outcome: entity.outcome,
-    terminationReason: entity.terminationReason,
-    decisionNumber: entity.decisionNumber,
-    concludedLate: entity.concludedLate,
-    lateReason: entity.lateReason,
-    servedOn: entity.servedOn,
-    archivedOn: entity.archivedOn,
-  };
+  return { ...entity, hearingHeld: entity.hearingsHeld > 0 };
 }
 
 /** What `q` searches: numbers, applicants, respondent, the act's title and number. */

@@ -7,6 +7,8 @@ import type {
   CaseStatus,
   Channel,
   ClosedSuspension,
+  CorrectionExtension,
+  LimitationObstacle,
   OpinionHearingMethod,
   Outcome,
   SuspensionGround,
@@ -125,7 +127,11 @@ export class ReconsiderationCaseEntity extends VersionedRecord {
   remedyRightsNotTold!: boolean;
 
   @Column({ name: 'limitation_obstacle', type: 'jsonb', nullable: true })
-  limitationObstacle!: { endedOn: LegalDate; reason: string } | null;
+  limitationObstacle!: LimitationObstacle | null;
+
+  /** 第二十条第三款: when the applicant learnt of the right to apply (not told by the agency). */
+  @Column({ name: 'remedy_rights_learned_on', type: 'date', nullable: true })
+  remedyRightsLearnedOn!: LegalDate | null;
 
   @Column({ type: 'text' })
   requests!: string;
@@ -151,6 +157,14 @@ export class ReconsiderationCaseEntity extends VersionedRecord {
   @Column({ name: 'correction_received_on', type: 'date', nullable: true })
   correctionReceivedOn!: LegalDate | null;
 
+  /** Corrected materials sent by mail: the postmark is what counts (在途时间不计). */
+  @Column({ name: 'correction_postmarked_on', type: 'date', nullable: true })
+  correctionPostmarkedOn!: LegalDate | null;
+
+  /** 第三十一条第二款: extensions of the correction period. */
+  @Column({ name: 'correction_extensions', type: 'jsonb', default: () => "'[]'" })
+  correctionExtensions!: CorrectionExtension[];
+
   @Column({ name: 'accepted_on', type: 'date', nullable: true })
   acceptedOn!: LegalDate | null;
 
@@ -174,6 +188,10 @@ export class ReconsiderationCaseEntity extends VersionedRecord {
 
   @Column({ name: 'reply_received_on', type: 'date', nullable: true })
   replyReceivedOn!: LegalDate | null;
+
+  /** The respondent's reply sent by mail: the postmark is what counts. */
+  @Column({ name: 'reply_postmarked_on', type: 'date', nullable: true })
+  replyPostmarkedOn!: LegalDate | null;
 
   @Column({ name: 'opinion_heard_on', type: 'date', nullable: true })
   opinionHeardOn!: LegalDate | null;

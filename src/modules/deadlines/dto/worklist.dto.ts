@@ -16,7 +16,7 @@ export class WorklistQueryDto extends PageQueryDto {
   @IsUUID()
   agencyId?: string;
 
-  /** open (default: not yet met, overdue included) | overdue | due_soon (≤ 3 working days) | pending_calendar (the calendar lacks a year) */
+  /** open (default: not yet met, overdue and awaiting included) | overdue | due_soon (≤ 3 working days) | pending_calendar (the date rests on a year not published yet) */
   @IsOptionalNotNull()
   @IsIn(WORKLIST_STATUSES)
   status?: WorklistStatus;
@@ -48,7 +48,11 @@ export class WorklistItemDto {
   startOn!: string;
   dueOn!: string | null;
   basis!: string | null;
+  /** The due date rests on a year whose arrangement is not published yet (recomputed later). */
+  provisional!: boolean;
   pendingYear!: number | null;
+  /** What the clerk must record before the period can run (no due date until then). */
+  awaitingAction!: string | null;
 }
 
 export class WorklistPageDto {

@@ -59,6 +59,15 @@ export class ReceivedOnDto {
   receivedOn!: string;
 }
 
+/** Documents of a party that may come by post: the postmark counts (在途时间不计). */
+@RequestExample({ receivedOn: '2024-10-12', postmarkedOn: '2024-10-10' })
+export class MailedDocumentDto extends ReceivedOnDto {
+  /** For mail: the postmark date, compared with the due date instead of the receipt. */
+  @IsOptionalNotNull()
+  @IsLegalDate()
+  postmarkedOn?: string;
+}
+
 @RequestExample({ acceptedOn: '2024-09-30', procedure: 'ordinary' })
 export class AcceptDto {
   @IsLegalDate()
@@ -152,6 +161,28 @@ export class ExtendDto {
   @IsInt()
   @Min(1)
   @Max(365)
+  days!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** 第三十一条第二款: a reasonable extension of the correction period, for a justified reason. */
+@RequestExample({
+  approvedOn: '2024-10-08',
+  days: 10,
+  reason: '申请人在外地务工，补正材料需要时间',
+})
+export class ExtendCorrectionPeriodDto {
+  @IsLegalDate()
+  approvedOn!: string;
+
+  /** Working days added (1–30 per extension). */
+  @IsInt()
+  @Min(1)
+  @Max(30)
   days!: number;
 
   @IsString()

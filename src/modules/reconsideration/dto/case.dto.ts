@@ -28,8 +28,15 @@ export class CaseDeadlineDto {
   metOn!: string | null;
   /** Statute and article. */
   basis!: string | null;
-  /** The calendar year this deadline waits for, when the calendar lacks it. */
+  /**
+   * True when the due date was computed with a year whose holiday arrangement is not published
+   * yet, from the statutory holidays (全国年节及纪念日放假办法); recomputed when the year is loaded.
+   */
+  provisional!: boolean;
+  /** The year whose arrangement the date waits for (provisional, or missing altogether). */
   pendingYear!: number | null;
+  /** The command that must record the start of the period first, e.g. record-correction-notice-served. */
+  awaitingAction!: string | null;
   /** The full self-explaining computation (rule, raw and final dates, ledger, calendar version). */
   explanation!: Record<string, unknown> | null;
 }
@@ -54,7 +61,10 @@ export class CaseDto {
   contestedAct!: Record<string, unknown>;
   requests!: string;
   factsAndReasons!: string | null;
+  /** {startedOn, endedOn, reason}: the 60 days pause for it (第二十条第二款). */
   limitationObstacle!: Record<string, unknown> | null;
+  /** When the applicant learnt of the right to apply, not told by the agency (第二十条第三款). */
+  remedyRightsLearnedOn!: string | null;
   knownOn!: string;
   receivedOn!: string;
   postmarkedOn!: string | null;
@@ -69,10 +79,16 @@ export class CaseDto {
     items: string[];
     noticeServedOn: string | null;
     receivedOn: string | null;
+    /** For corrected materials by mail: the postmark, which counts. */
+    postmarkedOn: string | null;
+    /** Extensions of the period (第三十一条第二款): {approvedOn, days, reason, approvedBy}. */
+    extensions: Record<string, unknown>[];
   };
   copySentOn!: string | null;
   respondentReceivedOn!: string | null;
   replyReceivedOn!: string | null;
+  /** For a reply by mail: the postmark, which counts. */
+  replyPostmarkedOn!: string | null;
   opinionHeardOn!: string | null;
   opinionHeardHow!: string | null;
   writtenReviewReason!: string | null;

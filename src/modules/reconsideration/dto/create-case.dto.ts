@@ -136,7 +136,11 @@ export class ContestedActDto {
 }
 
 export class LimitationObstacleDto {
-  /** When the obstacle (force majeure or another justified reason) ended. */
+  /** The first day the obstacle (force majeure or another justified reason) kept the applicant from applying. */
+  @IsLegalDate()
+  startedOn!: string;
+
+  /** When the obstacle ended (障碍消除之日): the 60 days continue after it (第二十条第二款). */
   @IsLegalDate()
   endedOn!: string;
 
@@ -148,21 +152,27 @@ export class LimitationObstacleDto {
 
 @RequestExample({
   applicants: [
-    { kind: 'person', name: '张三', idNumber: '360281199001011230', contact: '13800000000' },
+    {
+      kind: 'organization',
+      name: '乐平市恒昌建材有限公司',
+      idNumber: '91360281MA35F0XJ4K',
+      contact: '0798-6812345',
+    },
   ],
-  respondent: { name: '乐平市公安局' },
+  respondent: { name: '乐平市自然资源局' },
   contestedAct: {
     title: '行政处罚决定书',
-    documentNumber: '乐公（治）行罚决字〔2024〕123号',
-    actOn: '2024-08-20',
-    field: 'public_security',
+    documentNumber: '乐自然资罚〔2024〕45号',
+    actOn: '2024-07-15',
+    field: 'natural_resources',
     actKind: 'administrative_penalty',
   },
-  knownOn: '2024-09-01',
-  receivedOn: '2024-09-27',
-  channel: 'in_person',
+  knownOn: '2024-07-18',
+  receivedOn: '2024-09-10',
+  channel: 'mail',
+  postmarkedOn: '2024-09-06',
   requests: '撤销行政处罚决定',
-  factsAndReasons: '事实不清，证据不足。',
+  factsAndReasons: '认定事实不清，适用依据错误。',
   agent: { name: '李四', contact: '13900000000' },
 })
 export class CreateCaseDto {
@@ -225,6 +235,14 @@ export class CreateCaseDto {
   @IsOptionalNotNull()
   @IsNestedObject(() => PartyDto)
   agent?: PartyDto;
+
+  /**
+   * The agency did not tell the applicant of the right to apply (with contestedAct.remedyRightsNotTold):
+   * the day they learnt it, from which the 60 days run, capped at one year from knownOn (第二十条第三款).
+   */
+  @IsOptionalNotNull()
+  @IsLegalDate()
+  remedyRightsLearnedOn?: string;
 
   /** A justified obstacle to applying in time (第二十条第二款). */
   @IsOptionalNotNull()
