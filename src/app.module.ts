@@ -20,6 +20,8 @@ import { HearingsModule } from './modules/hearings/hearings.module';
 import { CommandsModule } from './modules/commands/commands.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 import { Clock } from './common/clock/clock';
+import { SecretBox } from './common/crypto/secret-box';
+import { secretBoxOf } from './common/crypto/encryption-key';
 import { ETagInterceptor } from './common/http/etag.interceptor';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
@@ -58,13 +60,14 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         Clock,
+        { provide: SecretBox, useValue: secretBoxOf(config) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         // Order matters: authenticate first, then check the route's roles.
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, SecretBox],
     };
   }
 }

@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(variable);
   });
 
+  it.each([
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'PII_ENCRYPTION_KEY'],
+    [{ PII_ENCRYPTION_KEY: 'short' }, 'PII_ENCRYPTION_KEY'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(variable);
+  });
+
   it('reads a full production configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
@@ -39,7 +46,9 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(40),
       CORS_ORIGINS: 'https://fuyi.example.gov.cn,https://admin.example.gov.cn',
       LOG_LEVEL: 'warn',
+      PII_ENCRYPTION_KEY: 'ab'.repeat(32),
     });
+    expect(config.piiEncryptionKey).toHaveLength(32);
     expect(config).toMatchObject({
       nodeEnv: 'production',
       port: 8080,

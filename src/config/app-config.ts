@@ -28,6 +28,8 @@ export interface AppConfig {
   throttleLoginLimit: number;
   /** Outcomes counted as corrections (纠错) in closures and statistics. */
   correctionOutcomes: string[];
+  /** PII_ENCRYPTION_KEY: 32 bytes for data at rest; absent outside production: see encryption-key.ts. */
+  piiEncryptionKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +129,21 @@ function readCorrectionOutcomes(env: Env): string[] {
   return outcomes;
 }
 
+function readEncryptionKey(env: Env, nodeEnv: NodeEnvironment): Buffer | undefined {
+  const raw = env.PII_ENCRYPTION_KEY;
+  if (raw === undefined || raw === '') {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('PII_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+    }
+    return undefined;
+  }
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('PII_ENCRYPTION_KEY', 'must be 32 bytes, as 64 hex digits or base64');
+  }
+  return key;
+}
+
 /** Reads and validates the environment once at boot; a bad value names its variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVIRONMENTS, 'development');
@@ -160,5 +177,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sweepEnabled: readBoolean(env, 'SWEEP_ENABLED', true),
     throttleLoginLimit: readInt(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 10000),
     correctionOutcomes: readCorrectionOutcomes(env),
+    piiEncryptionKey: readEncryptionKey(env, nodeEnv),
   };
 }

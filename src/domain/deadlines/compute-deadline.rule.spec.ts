@@ -88,6 +88,16 @@ describe('computeDeadline', () => {
     ],
     ['defense_submission', {}, '2026-01-17', '2026-02-01', '2026-02-02', true],
     ['appearance_notice', {}, '2024-09-28', '2024-10-01', '2024-10-01', false],
+    // "开庭前": due on the session's own day, even a holiday (counted back, never rolled).
+    ['identity_proof', {}, '2024-10-02', '2024-10-02', '2024-10-02', false],
+    [
+      'second_instance_term',
+      { triggerEvent: 'case_filed' },
+      '2025-07-01',
+      '2025-10-01',
+      '2025-10-09',
+      true,
+    ],
     [
       'first_instance_term',
       { procedure: 'ordinary' },
@@ -151,6 +161,21 @@ describe('computeDeadline', () => {
       calendarVersion: 1,
       provisional: false,
       provisionalYears: [],
+    });
+  });
+
+  it('counts an act_before kind back from its trigger: identity proof due on the session day', () => {
+    expect(
+      computeDeadline(calendar, { kind: 'identity_proof', triggerOn: d('2025-02-08') }),
+    ).toMatchObject({
+      meaning: 'act_before',
+      triggerEvent: 'court_session',
+      length: 0,
+      unit: 'days',
+      rawDueOn: '2025-02-08',
+      dueOn: '2025-02-08',
+      rolledForward: false,
+      basis: '负责人出庭应诉规定 第六条第一款',
     });
   });
 
@@ -673,6 +698,7 @@ describe('yearsTouched', () => {
     [{ kind: 'decision', procedure: 'ordinary', triggerOn: d('2024-12-15') }, [2024, 2025]],
     [{ kind: 'acceptance_review', triggerOn: d('2025-03-03') }, [2025]],
     [{ kind: 'acceptance_review', triggerOn: d('2025-12-31') }, [2025, 2026]],
+    [{ kind: 'identity_proof', triggerOn: d('2026-01-01') }, [2026]],
     [
       {
         kind: 'decision',

@@ -2,7 +2,9 @@ import { monthsLaterDayNumber } from '../calendar/add-months.period';
 import type { LegalCalendar } from '../calendar/legal-calendar.model';
 import { dayNumberOf } from '../calendar/legal-date.value';
 import type { LegalDate } from '../calendar/legal-date.value';
+import { PeriodArgumentError } from '../calendar/period-argument.error';
 import { assertPeriodLength, MAX_PERIOD_LENGTH } from '../calendar/period-length.guard';
+import type { PeriodUnit } from '../calendar/period-unit.type';
 import { DEADLINE_CATALOGUE } from './deadline-catalogue';
 import type {
   AppealedInstrument,
@@ -254,6 +256,25 @@ function orderedLedger(
 }
 
 /**
+ * The lead time of an `act_before` kind: whole calendar days, 0 (the event's own day) or more.
+ * Unlike a period, 0 is meaningful here: "开庭前" is due on the session's day, before it opens.
+ */
+function assertLeadDays(unit: PeriodUnit, length: number): void {
+  if (
+    unit !== 'days' ||
+    !Number.isInteger(length) ||
+    length < 0 ||
+    length > MAX_PERIOD_LENGTH.days
+  ) {
+    throw new PeriodArgumentError(
+      `lead time in ${unit}`,
+      length,
+      `must be whole calendar days 0…${MAX_PERIOD_LENGTH.days}`,
+    );
+  }
+}
+
+/**
  * Computes one deadline from the catalogue and explains it.
  *
  * 1. The statutory period from the trigger date, start day excluded (民事诉讼法 第八十五条第二款):
@@ -279,6 +300,9 @@ function orderedLedger(
  *    statutory rest day moves to the next working day. Minimum-notice periods (`not_before`) never
  *    roll.
  * 4. `provisional` when a year read is held only provisionally (DESIGN rule 6).
+ *
+ * An `act_before` kind counts back from its trigger, a dated event ahead: the last day to act is
+ * `length` calendar days before it (0: the event's own day), never rolled.
  *
  * Throws {@link DeadlineInputError} for input the catalogue refuses, `PeriodArgumentError` for an
  * absurd length, `CalendarYearMissingError` when a needed year is not in the calendar.
@@ -312,7 +336,9 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
     length = lengthOverride.length;
     basis = lengthOverride.basis;
   }
-  assertPeriodLength(rule.unit, length);
+  const before = definition.meaning === 'act_before';
+  if (before) assertLeadDays(rule.unit, length);
+  else assertPeriodLength(rule.unit, length);
 
   const triggerDay = dayNumberOf(triggerOn);
   let rawDay: number;
@@ -321,7 +347,7 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
       rawDay = calendar.nthWorkingDayAfter(triggerDay, length);
       break;
     case 'days':
-      rawDay = triggerDay + length;
+      rawDay = before ? triggerDay - length : triggerDay + length;
       break;
     case 'months':
       rawDay = monthsLaterDayNumber(triggerDay, length);

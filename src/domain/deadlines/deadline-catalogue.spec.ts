@@ -34,7 +34,8 @@ describe('deadline catalogue', () => {
       for (const rule of periodRules(definition)) {
         expect(rule.basis).toMatch(CITATION);
         if (rule.extension) expect(rule.extension.basis).toMatch(CITATION);
-        expect(rule.length).toBeGreaterThan(0);
+        // A lead time before an event may be 0 (on the event's day); a period is at least 1.
+        expect(rule.length).toBeGreaterThanOrEqual(definition.meaning === 'act_before' ? 0 : 1);
         expect(rule.length).toBeLessThanOrEqual(MAX_PERIOD_LENGTH[rule.unit]);
       }
       for (const trigger of definition.triggers) expect(trigger.basis).toMatch(CITATION);
@@ -69,6 +70,7 @@ describe('deadline catalogue', () => {
     ['litigation_window', 'single', 15, 'days'],
     ['defense_submission', 'single', 15, 'days'],
     ['appearance_notice', 'single', 3, 'days'],
+    ['identity_proof', 'single', 0, 'days'],
     ['first_instance_term', 'ordinary', 6, 'months'],
     ['first_instance_term', 'simplified', 45, 'days'],
     ['appeal_window', 'judgment', 15, 'days'],
@@ -100,9 +102,26 @@ describe('deadline catalogue', () => {
     }
   });
 
-  it('never rolls minimum-notice dates forward', () => {
+  it('never rolls minimum-notice or lead-time dates forward', () => {
     for (const definition of definitions) {
-      if (definition.meaning === 'not_before') expect(definition.rollForward).toBe(false);
+      if (definition.meaning !== 'act_by') expect(definition.rollForward).toBe(false);
+    }
+  });
+
+  it('counts lead times before an event in calendar days, with no suspension or extension', () => {
+    for (const definition of definitions.filter((entry) => entry.meaning === 'act_before')) {
+      for (const rule of periodRules(definition)) {
+        expect(rule).toMatchObject({ unit: 'days', extension: null });
+      }
+      expect(definition.suspension).toBeNull();
+    }
+  });
+
+  it('counts litigation periods in calendar time, never working days (行政诉讼法 第一百零一条)', () => {
+    const litigation = definitions.filter((definition) => definition.family === 'litigation');
+    expect(litigation.map((definition) => definition.kind)).toContain('identity_proof');
+    for (const definition of litigation) {
+      for (const rule of periodRules(definition)) expect(rule.unit).not.toBe('working_days');
     }
   });
 

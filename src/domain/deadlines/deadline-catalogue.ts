@@ -402,6 +402,36 @@ export const DEADLINE_CATALOGUE = {
       description: 'A session noticed with less than 3 days is shown as short notice.',
     },
   },
+  // 负责人出庭应诉规定 第六条第一款: 行政机关负责人出庭应诉的，应当于开庭前向人民法院提交出庭应诉负责人的
+  // 身份证明 (name, title, the agency's seal). 第十条第三款 and 行诉解释 第一百三十一条 ask the same of
+  // the staff member appearing instead. "开庭前": at the latest on the session's day, before it opens
+  // (0 days before the session). 第六条第二款: a proof that cannot be corrected in time counts as the
+  // head not having appeared.
+  identity_proof: {
+    kind: 'identity_proof',
+    family: 'litigation',
+    name: '出庭身份证明提交期限',
+    meaning: 'act_before',
+    triggers: [{ event: 'court_session', basis: `${OFFICIALS_IN_COURT} 第六条第一款` }],
+    periods: {
+      variesBy: 'none',
+      single: {
+        length: 0,
+        unit: 'days',
+        basis: `${OFFICIALS_IN_COURT} 第六条第一款`,
+        extension: null,
+      },
+    },
+    longerByOtherLaw: false,
+    suspension: null,
+    rollForward: false,
+    enforcement: {
+      action: 'flag_overdue',
+      description:
+        'Tracked per court session; a proof missing or not correctable before the session counts ' +
+        'as the head not having appeared (负责人出庭应诉规定 第六条第二款).',
+    },
+  },
   // 行政诉讼法 第八十一条: 应当在立案之日起六个月内作出第一审判决 (extension approved by the high
   // court); 第八十三条: 简易程序…立案之日起四十五日内审结. 行诉解释 第五十条: periods of public notice,
   // expert appraisal, mediation, suspension and jurisdiction disputes are not counted. The court's
@@ -466,13 +496,18 @@ export const DEADLINE_CATALOGUE = {
     },
   },
   // 行政诉讼法 第八十八条: 应当在收到上诉状之日起三个月内作出终审判决 (extension approved by the high
-  // court); 行诉解释 第五十条 excludes the same periods as at first instance. Informational.
+  // court); 行诉解释 第五十条 excludes the same periods as at first instance. 行诉解释 第五十条第一款
+  // counts the terms from the filing (立案) of the appeal, 第二款 a retrial heard under the
+  // second-instance procedure from the retrial's filing (alternative trigger). Informational.
   second_instance_term: {
     kind: 'second_instance_term',
     family: 'litigation',
     name: '二审审理期限',
     meaning: 'act_by',
-    triggers: [{ event: 'appeal_received', basis: `${LITIGATION_LAW} 第八十八条` }],
+    triggers: [
+      { event: 'appeal_received', basis: `${LITIGATION_LAW} 第八十八条` },
+      { event: 'case_filed', basis: `${LITIGATION_INTERPRETATION} 第五十条` },
+    ],
     periods: {
       variesBy: 'none',
       single: {

@@ -16,6 +16,7 @@ export const DEADLINE_KINDS = [
   // Litigation, the agency as defendant (行政诉讼法)
   'defense_submission',
   'appearance_notice',
+  'identity_proof',
   'first_instance_term',
   'appeal_window',
   'second_instance_term',
@@ -68,6 +69,8 @@ export type TriggerEvent =
   | 'evidence_obstacle_removed'
   /** The court served the notice to the agency's head to appear (the session not earlier). */
   | 'appearance_notice_served'
+  /** A court session (开庭), a date ahead: the act is due before it. */
+  | 'court_session'
   /** The court filed the case (立案). */
   | 'case_filed'
   /** The first-instance judgment or ruling was served. */
@@ -128,9 +131,12 @@ export type DeadlinePeriods =
  * What the computed date means:
  * - `act_by`: the last day to act (the usual deadline);
  * - `not_before`: a minimum notice — the earliest day the noticed event (hearing, court
- *   session) may take place. Such dates do not roll forward.
+ *   session) may take place. Such dates do not roll forward;
+ * - `act_before`: the last day to act ahead of a dated event (the trigger, e.g. a court
+ *   session): `length` calendar days before it, 0 meaning on the event's day, before it begins
+ *   ("开庭前"). Counted backwards, so never rolled forward (that would pass the event).
  */
-export type DeadlineMeaning = 'act_by' | 'not_before';
+export type DeadlineMeaning = 'act_by' | 'not_before' | 'act_before';
 
 /** What the system does about the deadline (DESIGN, column "what enforcement means"). */
 export type EnforcementAction =

@@ -3,8 +3,8 @@ import type { LegalDate } from '../calendar/legal-date.value';
 import type { DeadlineRecord } from './deadline-record.type';
 
 /**
- * The calendar years a deadline computation depended on: every year from the trigger date to the
- * latest date in the record (the final due date, or for a paused deadline the latest of its raw
+ * The calendar years a deadline computation depended on: every year from the trigger date (or
+ * the earlier due date of an `act_before` kind) to the latest date in the record (the final due date, or for a paused deadline the latest of its raw
  * date and adjustments). When an administrator changes a year of the calendar, the open deadlines
  * whose `yearsTouched` include it are recomputed (DESIGN, "Deadlines explain themselves").
  */
@@ -29,7 +29,9 @@ export function yearsTouched(
       consider(adjustment.approvedOn);
     }
   }
-  const firstYear = partsFromDayNumber(dayNumberOf(record.triggerOn)).year;
+  // An `act_before` deadline lies before its trigger.
+  const first = Math.min(dayNumberOf(record.triggerOn), dayNumberOf(record.rawDueOn));
+  const firstYear = partsFromDayNumber(first).year;
   const lastYear = partsFromDayNumber(last).year;
   const years: number[] = [];
   for (let year = firstYear; year <= lastYear; year++) years.push(year);
