@@ -10,7 +10,8 @@ import {
   Patch,
   Post,
 } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { CREATED_EXTENSION } from '../openapi/openapi';
 import { ANY_USER_ROLE, type Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemResponses } from '../openapi/problem-responses.decorator';
@@ -21,7 +22,7 @@ import { ProblemResponses } from '../openapi/problem-responses.decorator';
  * resources get their ETag from the ETag interceptor.
  */
 
-/** `POST`: creates a record (201). */
+/** `POST`: creates a record (201; the document's success response is moved to 201). */
 export function CreateRoute(
   summary: string,
   roles: readonly Role[],
@@ -30,6 +31,7 @@ export function CreateRoute(
 ) {
   return applyDecorators(
     Post(path),
+    ApiExtension(CREATED_EXTENSION, true),
     Roles(...roles),
     ApiOperation({ summary }),
     ProblemResponses(...problems),

@@ -12,9 +12,13 @@ function operationId(controllerKey: string, methodKey: string): string {
   return `${resource.charAt(0).toLowerCase()}${resource.slice(1)}${methodKey.charAt(0).toUpperCase()}${methodKey.slice(1)}`;
 }
 
+/** Marks an operation whose success is 201 (the swagger plugin cannot see through composed decorators). */
+export const CREATED_EXTENSION = 'x-fuyi-created';
+
 interface Operation {
   security?: unknown[];
   'x-public'?: boolean;
+  [CREATED_EXTENSION]?: boolean;
   parameters?: Array<{ required?: boolean; schema?: { default?: unknown } }>;
   requestBody?: { content: Record<string, { schema?: { $ref?: string }; example?: unknown }> };
   responses: Record<string, unknown>;
@@ -44,11 +48,17 @@ function applySecurityRequirements(document: OpenAPIObject): void {
 }
 
 /**
- * What decorators do not say: a parameter with a default is optional (`limit`); every operation
- * with a body may answer 413 (the body parser's limit) and shows its DTO's example.
+ * What decorators do not say: a create route succeeds with 201; a parameter with a default is
+ * optional (`limit`); every operation with a body may answer 413 (the body parser's limit) and
+ * shows its DTO's example.
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const operation of operationsOf(document)) {
+    if (operation[CREATED_EXTENSION] && operation.responses['200']) {
+      operation.responses['201'] = operation.responses['200'];
+      delete operation.responses['200'];
+    }
+    delete operation[CREATED_EXTENSION];
     for (const parameter of operation.parameters ?? []) {
       if (parameter.schema?.default !== undefined) parameter.required = false;
     }

@@ -17,7 +17,7 @@ import {
   ConcludeDto,
   ExtendCorrectionPeriodDto,
   ExtendDto,
-  MailedDocumentDto,
+  ReceivedOnDto,
   OpinionHeardDto,
   ReasonDto,
   RejectDto,
@@ -82,7 +82,7 @@ export class CaseCommandsController {
     'receive-correction',
     'Receive corrected materials (postmark for mail); acceptance review restarts (第三十一条第三款)',
   )
-  receiveCorrection(@Target() target: CommandTarget, @Body() body: MailedDocumentDto) {
+  receiveCorrection(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
     return this.run(target, {
       type: 'receive_correction',
       receivedOn: d(body.receivedOn),
@@ -136,7 +136,7 @@ export class CaseCommandsController {
   }
 
   @CommandRoute('record-reply', 'Record the respondent’s reply (第四十八条)')
-  recordReply(@Target() target: CommandTarget, @Body() body: MailedDocumentDto) {
+  recordReply(@Target() target: CommandTarget, @Body() body: ReceivedOnDto) {
     return this.run(target, {
       type: 'record_reply',
       receivedOn: d(body.receivedOn),

@@ -53,15 +53,12 @@ export class ServedOnDto {
   servedOn!: string;
 }
 
-@RequestExample({ receivedOn: '2024-10-12' })
+/** Documents of a party that may come by post: the postmark counts (在途时间不计). */
+@RequestExample({ receivedOn: '2024-10-12', postmarkedOn: '2024-10-10' })
 export class ReceivedOnDto {
   @IsLegalDate()
   receivedOn!: string;
-}
 
-/** Documents of a party that may come by post: the postmark counts (在途时间不计). */
-@RequestExample({ receivedOn: '2024-10-12', postmarkedOn: '2024-10-10' })
-export class MailedDocumentDto extends ReceivedOnDto {
   /** For mail: the postmark date, compared with the due date instead of the receipt. */
   @IsOptionalNotNull()
   @IsLegalDate()
