@@ -1,4 +1,9 @@
-import { RequestMethod, ValidationPipe, type INestApplication } from '@nestjs/common';
+import {
+  RequestMethod,
+  ValidationPipe,
+  type INestApplication,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
@@ -10,12 +15,22 @@ import type { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './common/openapi/openapi';
 import { notFoundFallback } from './common/problem/problem.filter';
 import { validationExceptionFactory } from './common/problem/validation-exception.factory';
+import { answerClientErrors } from './common/http/client-error';
 import { requestIdMiddleware } from './common/http/request-id';
+import { requestInputMiddleware } from './common/http/request-input';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { metricsMiddleware } from './modules/metrics/metrics.middleware';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
+
+/** Unknown fields are refused; bodies and queries become instances of their DTOs. */
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: validationExceptionFactory,
+};
 
 /** Everything about the HTTP edge, shared by main.ts and the e2e tests. */
 export async function configureApp(
@@ -23,6 +38,7 @@ export async function configureApp(
   config: AppConfig,
 ): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
+  answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
@@ -31,6 +47,7 @@ export async function configureApp(
   app.use(metricsMiddleware(app.get(MetricsService)));
   app.use(helmet());
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(requestInputMiddleware);
   app.enableCors({
     origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
     exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
@@ -41,14 +58,7 @@ export async function configureApp(
       { path: 'metrics', method: RequestMethod.ALL },
     ],
   });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationExceptionFactory,
-    }),
-  );
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',

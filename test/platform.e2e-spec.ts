@@ -1,5 +1,24 @@
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import request from 'supertest';
+import { expectProblem } from './setup/expect-problem';
 import { createTestApp, type TestApp } from './setup/test-app';
+
+/** Sends raw bytes on a fresh connection and reads the answer until the server closes it. */
+async function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+function parseRaw(answer: string) {
+  const [head, body] = answer.split('\r\n\r\n');
+  return { statusLine: head.split('\r\n')[0], head, body: JSON.parse(body) as unknown };
+}
 
 describe('platform edge', () => {
   let t: TestApp;
@@ -8,17 +27,6 @@ describe('platform edge', () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
-
-  function expectProblem(response: request.Response, status: number) {
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({
-      status,
-      type: expect.any(String),
-      title: expect.any(String),
-    });
-    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(js|ts):\d+|SELECT|INSERT/);
-  }
 
   it('answers liveness and readiness with the database up', async () => {
     await request(t.http).get('/health/live').expect(200);
@@ -96,5 +104,36 @@ describe('platform edge', () => {
 
   it('answers a badly percent-encoded path with 400', async () => {
     expectProblem(await request(t.http).get('/api/v1/agencies/%E0%A4%A'), 400);
+  });
+
+  describe('requests Node refuses before Express', () => {
+    let port: number;
+
+    beforeAll(async () => {
+      const server = t.app.getHttpServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+
+    it.each([
+      ['headers', `GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`],
+      ['a request line', `GET /health/live?${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`],
+    ])('answers %s over the limit with 431 problem+json', async (_what, text) => {
+      const answer = parseRaw(await rawExchange(port, text));
+      expect(answer.statusLine).toBe('HTTP/1.1 431 Request header fields too large');
+      expect(answer.head).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/);
+      expect(answer.body).toMatchObject({
+        type: 'urn:problem:fuyi:headers-too-large',
+        title: 'Request header fields too large',
+        status: 431,
+        detail: expect.any(String),
+      });
+    });
+
+    it('answers a request that is not HTTP with 400 problem+json', async () => {
+      const answer = parseRaw(await rawExchange(port, 'NOT HTTP AT ALL\r\n\r\n'));
+      expect(answer.statusLine).toBe('HTTP/1.1 400 Bad request');
+      expect(answer.body).toMatchObject({ status: 400, title: 'Bad request' });
+    });
   });
 });

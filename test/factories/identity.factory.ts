@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ADMIN_PASSWORD, type TestApp } from '../setup/test-app';
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../setup/test-app';
 
 let sequence = 0;
 export function unique(prefix: string): string {
@@ -85,4 +85,13 @@ export async function createTenant(t: TestApp, adminToken: string): Promise<Tena
     createUser(t, adminToken, agency.id, ['viewer']),
   ]);
   return { agency, head, clerk, viewer };
+}
+
+/** A fresh app with the admin signed in and one reconsideration body: a test file's usual start. */
+export async function startAppWithTenant(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; adminToken: string; tenant: Tenant }> {
+  const t = await createTestApp(env);
+  const adminToken = await loginAdmin(t);
+  return { t, adminToken, tenant: await createTenant(t, adminToken) };
 }

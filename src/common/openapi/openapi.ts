@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { problemResponse } from './problem-responses.decorator';
 import { FieldErrorSchema, ProblemSchema } from './problem.schema';
+import { requestExampleOf } from './request-example.decorator';
 
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'apiKey';
@@ -13,32 +15,59 @@ function operationId(controllerKey: string, methodKey: string): string {
 /** Marks an operation whose success is 201 (the swagger plugin cannot see through composed decorators). */
 export const CREATED_EXTENSION = 'x-fuyi-created';
 
-type Operation = Record<string, unknown> & {
+interface Operation {
   security?: unknown[];
   'x-public'?: boolean;
-  responses?: Record<string, unknown>;
   [CREATED_EXTENSION]?: boolean;
-};
+  parameters?: Array<{ required?: boolean; schema?: { default?: unknown } }>;
+  requestBody?: { content: Record<string, { schema?: { $ref?: string }; example?: unknown }> };
+  responses: Record<string, unknown>;
+}
+
+function operationsOf(document: OpenAPIObject): Operation[] {
+  return Object.values(document.paths).flatMap((pathItem) =>
+    Object.entries(pathItem as Record<string, Operation>)
+      .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
+      .map(([, operation]) => operation),
+  );
+}
 
 /**
  * Operations are secured by default (the global guard denies by default); routes marked
  * `@Public()` carry `x-public`, which becomes an explicit empty security requirement.
  */
 function applySecurityRequirements(document: OpenAPIObject): void {
-  for (const pathItem of Object.values(document.paths)) {
-    for (const [method, operation] of Object.entries(pathItem as Record<string, Operation>)) {
-      if (!['get', 'put', 'post', 'delete', 'patch'].includes(method)) continue;
-      if (operation[CREATED_EXTENSION] && operation.responses?.['200']) {
-        operation.responses['201'] = operation.responses['200'];
-        delete operation.responses['200'];
-      }
-      delete operation[CREATED_EXTENSION];
-      if (operation['x-public']) {
-        operation.security = [];
-        delete operation['x-public'];
-      } else if (!operation.security?.length) {
-        operation.security = [{ [BEARER_SCHEME]: [] }];
-      }
+  for (const operation of operationsOf(document)) {
+    if (operation['x-public']) {
+      operation.security = [];
+      delete operation['x-public'];
+    } else if (!operation.security?.length) {
+      operation.security = [{ [BEARER_SCHEME]: [] }];
+    }
+  }
+}
+
+/**
+ * What decorators do not say: a create route succeeds with 201; a parameter with a default is
+ * optional (`limit`); every operation with a body may answer 413 (the body parser's limit) and
+ * shows its DTO's example.
+ */
+function completeOperations(document: OpenAPIObject): void {
+  for (const operation of operationsOf(document)) {
+    if (operation[CREATED_EXTENSION] && operation.responses['200']) {
+      operation.responses['201'] = operation.responses['200'];
+      delete operation.responses['200'];
+    }
+    delete operation[CREATED_EXTENSION];
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.schema?.default !== undefined) parameter.required = false;
+    }
+    if (!operation.requestBody) continue;
+    operation.responses['413'] ??= problemResponse(413);
+    for (const media of Object.values(operation.requestBody.content)) {
+      const schemaName = media.schema?.$ref?.split('/').pop();
+      const entry = schemaName === undefined ? undefined : requestExampleOf(schemaName);
+      if (entry) media.example ??= entry.example;
     }
   }
 }
@@ -73,6 +102,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [ProblemSchema, FieldErrorSchema],
   });
   applySecurityRequirements(document);
+  completeOperations(document);
   document.tags = [...new Set(Object.values(document.paths).flatMap(tagsOf))]
     .sort()
     .map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));

@@ -14,17 +14,19 @@ const DESCRIPTIONS: Record<number, string> = {
   429: 'Rate limited; see Retry-After',
 };
 
+/** An error response with the problem+json schema, as the OpenAPI document shows it. */
+export function problemResponse(status: number) {
+  return {
+    description: DESCRIPTIONS[status] ?? 'Error',
+    content: {
+      'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } },
+    },
+  };
+}
+
 /** Documents error responses with the problem+json schema. */
 export function ProblemResponses(...statuses: number[]) {
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Error',
-        content: {
-          'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } },
-        },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }

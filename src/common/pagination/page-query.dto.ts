@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../validation/is-optional-not-null.decorator';
 
 export class PageQueryDto {
   /** Page size, 1–200. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -11,7 +12,7 @@ export class PageQueryDto {
   limit: number = 50;
 
   /** `nextCursor` of the previous page. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(512)
   cursor?: string;

@@ -49,9 +49,15 @@ function httpExceptionDetail(exception: HttpException): string {
   return exception.message;
 }
 
-function genericProblem(status: number, detail: string, instance: string): ProblemBody {
+export function genericProblem(status: number, detail: string, instance?: string): ProblemBody {
   const type = problemTypeForStatus(status);
-  return { type: problemTypeUri(type), title: PROBLEM_TYPES[type].title, status, detail, instance };
+  return {
+    type: problemTypeUri(type),
+    title: PROBLEM_TYPES[type].title,
+    status,
+    detail,
+    ...(instance === undefined ? {} : { instance }),
+  };
 }
 
 /** The one place where every error becomes `application/problem+json`; never leaks internals. */

@@ -12,7 +12,7 @@ export class AuditService {
   constructor(private readonly entries: AuditRepository) {}
 
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['int']);
     const rows = await this.entries.list(TenantScope.forList(actor, query.agencyId), {
       targetId: query.targetId,
       actorId: query.actorId,

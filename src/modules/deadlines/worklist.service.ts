@@ -34,7 +34,7 @@ export class WorklistService {
       dueBefore: query.dueBefore,
       kind: query.kind,
       handlerId: query.handlerId,
-      after: decodeCursor(query.cursor, 2),
+      after: decodeCursor(query.cursor, ['date', 'uuid']),
       limit: query.limit + 1,
     });
     return toPage(

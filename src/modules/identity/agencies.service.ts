@@ -27,7 +27,7 @@ export class AgenciesService {
   async list(actor: Actor, query: AgencyQueryDto): Promise<Page<AgencyDto>> {
     const rows = await this.agencies.list(TenantScope.forList(actor, query.agencyId), {
       kind: query.kind,
-      after: decodeCursor(query.cursor, 2),
+      after: decodeCursor(query.cursor, ['text', 'uuid']),
       limit: query.limit + 1,
     });
     return toPage(rows, query.limit, (row) => [row.code, row.id], toAgencyDto);

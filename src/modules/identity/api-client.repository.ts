@@ -13,6 +13,13 @@ export interface ApiClientCredentials {
   key_hash: string;
 }
 
+/** A client of a page, with its sort key. */
+export interface ApiClientPageRow {
+  client: ApiClientEntity;
+  /** created_at as `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
+  createdAtKey: string;
+}
+
 /** Integration clients (table api_client), authenticated by a hashed API key. */
 @Injectable()
 export class ApiClientRepository {
@@ -26,21 +33,29 @@ export class ApiClientRepository {
     await manager.save(client);
   }
 
-  /** Clients in creation order (keyset on created_at, id). */
-  async list(after: string[] | null, limit: number): Promise<ApiClientEntity[]> {
+  /**
+   * Clients in creation order (keyset on created_at, id). The key keeps microseconds, as text:
+   * through a JS Date it would lose them, and a page's last row would come again on the next.
+   */
+  async list(after: string[] | null, limit: number): Promise<ApiClientPageRow[]> {
     const builder = this.dataSource
       .getRepository(ApiClientEntity)
       .createQueryBuilder('client')
+      .addSelect(
+        `to_char(client.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        'created_at_key',
+      )
       .orderBy('client.createdAt', 'ASC')
       .addOrderBy('client.id', 'ASC')
       .limit(limit);
     if (after) {
-      builder.andWhere('(client.createdAt, client.id) > (:at::timestamptz, :id)', {
+      builder.andWhere('(client.createdAt, client.id) > (:at::timestamptz, :id::uuid)', {
         at: after[0],
         id: after[1],
       });
     }
-    return builder.getMany();
+    const { entities, raw } = await builder.getRawAndEntities<{ created_at_key: string }>();
+    return entities.map((client, i) => ({ client, createdAtKey: raw[i].created_at_key }));
   }
 
   async findById(

@@ -71,12 +71,13 @@ export class ApiClientsService {
   }
 
   async list(query: ApiClientQueryDto): Promise<Page<ApiClientDto>> {
-    const rows = await this.clients.list(decodeCursor(query.cursor, 2), query.limit + 1);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
+    const rows = await this.clients.list(after, query.limit + 1);
     return toPage(
       rows,
       query.limit,
-      (row) => [row.createdAt.toISOString(), row.id],
-      toApiClientDto,
+      (row) => [row.createdAtKey, row.client.id],
+      (row) => toApiClientDto(row.client),
     );
   }
 

@@ -33,7 +33,7 @@ export class UsersService {
   }
 
   async list(actor: Actor, query: UserQueryDto): Promise<Page<UserDto>> {
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['text']);
     const rows = await this.users.list(TenantScope.forList(actor, query.agencyId), {
       role: query.role,
       active: query.active === undefined ? undefined : query.active === 'true',

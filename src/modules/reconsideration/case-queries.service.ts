@@ -54,7 +54,7 @@ export class CaseQueriesService {
       q: query.q,
       overdue: asFlag(query.overdue),
       today: this.clock.today(),
-      after: decodeCursor(query.cursor, 2),
+      after: decodeCursor(query.cursor, ['date', 'uuid']),
       limit: query.limit + 1,
     });
     return toPage(rows, query.limit, (row) => [row.received_on, row.id], toCaseSummaryDto);
@@ -82,7 +82,7 @@ export class CaseQueriesService {
       outcome: query.outcome,
       served: asFlag(query.served),
       archived: asFlag(query.archived),
-      after: decodeCursor(query.cursor, 2),
+      after: decodeCursor(query.cursor, ['date', 'uuid']),
       limit: query.limit + 1,
     });
     return toPage(

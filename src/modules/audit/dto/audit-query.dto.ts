@@ -1,30 +1,32 @@
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstantFrom, IsInstantTo } from '../../../common/validation/is-instant.decorator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 
 export class AuditQueryDto extends PageQueryDto {
   /** The changed resource's id. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   targetId?: string;
 
   /** The user or API client who made the change. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   actorId?: string;
 
   /** Admins only: entries of this reconsideration body. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
-  /** Instant (ISO 8601), inclusive. */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  /** Entries from: a date YYYY-MM-DD (from the start of that day in China Standard Time) or an instant with offset (inclusive). */
+  @IsOptionalNotNull()
+  @IsInstantFrom()
   from?: string;
 
-  /** Instant (ISO 8601), exclusive. */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  /** Entries up to: a date (inclusive, through the end of that day in China Standard Time) or an instant with offset (exclusive). */
+  @IsOptionalNotNull()
+  @IsInstantTo()
   to?: string;
 }

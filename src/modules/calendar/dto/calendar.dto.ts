@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import type { PeriodUnit } from '../../../domain/calendar/period-unit.type';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['working_days', 'days', 'months'];
 
@@ -18,6 +19,10 @@ export class CalendarYearDto {
   updatedAt!: string;
 }
 
+@RequestExample({
+  holidays: ['2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-03'],
+  workdays: ['2025-01-26', '2025-02-08'],
+})
 export class ReplaceCalendarYearDto {
   /** Every public-holiday rest day of the year, YYYY-MM-DD. */
   @IsArray()

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
@@ -11,25 +12,25 @@ export type WorklistStatus = (typeof WORKLIST_STATUSES)[number];
 
 export class WorklistQueryDto extends PageQueryDto {
   /** Admins only: the deadlines of this reconsideration body. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
   /** open (default: not yet met, overdue and awaiting included) | overdue | due_soon (≤ 3 working days) | pending_calendar (the date rests on a year not published yet) */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(WORKLIST_STATUSES)
   status?: WorklistStatus;
 
   /** Only deadlines due before this date. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   dueBefore?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   handlerId?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 }

@@ -1,36 +1,40 @@
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDefined,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
+import { IsNestedObject } from '../../../common/validation/is-nested-object.decorator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsInstant } from '../is-instant.decorator';
+import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { MAX_DURATION_MINUTES, NOT_BLANK, NOT_BLANK_MESSAGE } from './schedule-hearing.dto';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
+@RequestExample({
+  startsAt: '2024-10-28T09:00:00+08:00',
+  durationMinutes: 90,
+  location: '第二听证室',
+  noticeOn: '2024-10-18',
+})
 export class RescheduleHearingDto {
   /** The new start, ISO 8601 with offset. */
   @IsInstant()
   startsAt!: string;
 
   /** The new length in minutes (1–720); unchanged when absent. */
-  @IsOptional()
-  @Type(() => Number)
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_DURATION_MINUTES)
   durationMinutes?: number;
 
   /** The new room; unchanged when absent. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
   @MaxLength(200)
@@ -41,6 +45,7 @@ export class RescheduleHearingDto {
   noticeOn!: string;
 }
 
+@RequestExample({ reason: '申请人撤回复议申请' })
 export class CancelHearingDto {
   /** Why the hearing is called off. */
   @IsString()
@@ -67,13 +72,13 @@ export class RespondentAttendanceDto {
   title!: string;
 
   /** The staff member delegated to attend (委托相应的工作人员); required when the responsible person was absent (第五十一条第三款). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   delegateName?: string;
 
   /** Why the responsible person could not attend; required when absent, not allowed when they attended. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   @ValidateBy({
@@ -87,6 +92,18 @@ export class RespondentAttendanceDto {
   reason?: string;
 }
 
+@RequestExample({
+  heldOn: '2024-10-21',
+  applicantAttended: true,
+  respondentAttendance: {
+    attended: false,
+    personName: '王五',
+    title: '局长',
+    delegateName: '赵六',
+    reason: '参加市政府常务会议',
+  },
+  notes: '双方围绕处罚决定认定的事实进行了质证和辩论。',
+})
 export class RecordHearingDto {
   /** The day the hearing was held (China Standard Time): the day it was notified for. */
   @IsLegalDate()
@@ -97,13 +114,11 @@ export class RecordHearingDto {
   applicantAttended!: boolean;
 
   /** Who attended for the respondent (第五十一条第三款). */
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => RespondentAttendanceDto)
+  @IsNestedObject(() => RespondentAttendanceDto)
   respondentAttendance!: RespondentAttendanceDto;
 
   /** Notes for the record (听证笔录 summary). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(10000)
   notes?: string;

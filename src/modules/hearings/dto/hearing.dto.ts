@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
   HEARING_STATUSES,
@@ -6,7 +7,7 @@ import {
   type HearingStatus,
   type ParticipantRole,
 } from '../../../domain/hearings/hearing.rules';
-import { IsLegalDateOrInstant } from '../is-instant.decorator';
+import { IsLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
 
 export class HearingParticipantDto {
   userId!: string;
@@ -86,45 +87,45 @@ export class HearingPageDto {
 
 export class HearingQueryDto extends PageQueryDto {
   /** Hearings starting at or after: a date (from its start in China Standard Time) or an instant. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDateOrInstant()
   from?: string;
 
   /** Hearings starting before: a date (inclusive: up to its end in China Standard Time) or an instant (exclusive). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDateOrInstant()
   to?: string;
 
   /** Only this room (exact name). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   location?: string;
 
   /** Only hearings with this person on the panel, in any role. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   officerId?: string;
 
   /** Only hearings of this case. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   caseId?: string;
 
   /** scheduled | cancelled | held */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(HEARING_STATUSES)
   status?: HearingStatus;
 }
 
 export class HearingFeedQueryDto {
   /** Hearings starting at or after: a date or an instant. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDateOrInstant()
   from?: string;
 
   /** Hearings starting before: a date (inclusive) or an instant (exclusive). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDateOrInstant()
   to?: string;
 }

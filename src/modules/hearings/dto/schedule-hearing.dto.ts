@@ -1,9 +1,7 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -11,9 +9,11 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsInstant } from '../is-instant.decorator';
+import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { HEARING_KINDS, type HearingKind } from '../../../domain/hearings/hearing.rules';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 export const NOT_BLANK = /\S/;
 export const NOT_BLANK_MESSAGE = { message: '$property must not be blank' };
@@ -21,6 +21,17 @@ export const NOT_BLANK_MESSAGE = { message: '$property must not be blank' };
 /** The longest hearing one booking may hold (12 hours). */
 export const MAX_DURATION_MINUTES = 720;
 
+@RequestExample({
+  kind: 'hearing',
+  startsAt: '2024-10-21T09:00:00+08:00',
+  durationMinutes: 120,
+  location: '第一听证室',
+  noticeOn: '2024-10-10',
+  presidingOfficerId: '7c1e9a52-3b6d-4e8f-a0c4-5d2b8e6f1a93',
+  panelMemberIds: ['b4d2f8a1-9e3c-4a7b-8d6e-2f1c5a9b7e30', 'c9e1a7d3-5b2f-4c8e-9a6d-3e7b1f5c2a84'],
+  recorderId: 'e2a6c4f8-1d9b-4e3a-b7c5-8f2d6a4e1c97',
+  matters: '行政处罚决定认定事实是否清楚',
+})
 export class ScheduleHearingDto {
   /** hearing 听证 (第五十条) | opinion_hearing 听取意见, in person (第四十九条) */
   @IsIn(HEARING_KINDS)
@@ -31,7 +42,6 @@ export class ScheduleHearingDto {
   startsAt!: string;
 
   /** Length in minutes (1–720); the booking is the half-open interval [startsAt, startsAt + duration). */
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_DURATION_MINUTES)
@@ -52,7 +62,7 @@ export class ScheduleHearingDto {
   presidingOfficerId!: string;
 
   /** Hearing officers (听证员): at least two for a hearing (第五十条第三款); may be empty for a hearing of opinions. All people on the panel are distinct. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMaxSize(20)
   @IsUUID(undefined, { each: true })
   panelMemberIds?: string[];

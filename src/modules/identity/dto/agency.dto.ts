@@ -1,19 +1,20 @@
-import {
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { AGENCY_KINDS, type AgencyKind } from '../agency.entity';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 const NUMBER_TEMPLATE = /^(?=.*\{year\})(?=.*\{seq\}).{1,100}$/u;
 const NUMBER_TEMPLATE_MESSAGE =
   '$property must contain {year} and {seq}, e.g. 乐府复〔{year}〕{seq}号';
 
+@RequestExample({
+  name: '乐平市人民政府',
+  code: 'LPSZF',
+  kind: 'reconsideration_body',
+  receiptNumberTemplate: '乐府复收〔{year}〕{seq}号',
+  caseNumberTemplate: '乐府复〔{year}〕{seq}号',
+})
 export class CreateAgencyDto {
   /** e.g. 乐平市人民政府 */
   @IsString()
@@ -31,49 +32,50 @@ export class CreateAgencyDto {
   kind!: AgencyKind;
 
   /** The agency above this one. Required for an administrative agency of an admin's making. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   parentId?: string;
 
   /** Receipt number template, e.g. 乐府复收〔{year}〕{seq}号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   receiptNumberTemplate?: string;
 
   /** Case number template, e.g. 乐府复〔{year}〕{seq}号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   caseNumberTemplate?: string;
 }
 
+@RequestExample({ name: '乐平市人民政府', caseNumberTemplate: '乐府复〔{year}〕{seq}号' })
 export class UpdateAgencyDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be 1–64 letters, digits, _ . -' })
   code?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   receiptNumberTemplate?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
   caseNumberTemplate?: string;
 }
 
 export class AgencyQueryDto extends PageQueryDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
 
   /** Admins only: the agencies of this reconsideration body (default: their own, else all). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 }

@@ -9,7 +9,13 @@ import {
 } from 'class-validator';
 import { API_CLIENT_ROLES, type ApiClientRole } from '../../../common/auth/role';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
+@RequestExample({
+  name: '法院联络系统',
+  agencyId: '3f2b8c1d-6a4e-4f7b-9c2d-1e5a7b9c3d4f',
+  roles: ['court_liaison'],
+})
 export class CreateApiClientDto {
   /** e.g. 法院联络系统 */
   @IsString()

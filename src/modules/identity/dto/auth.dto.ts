@@ -1,7 +1,9 @@
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { ActorKind } from '../../../common/auth/actor';
 import type { Role } from '../../../common/auth/role';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
+@RequestExample({ username: 'zhang.san', password: 'correct-horse-battery-staple' })
 export class LoginDto {
   @IsString()
   @MinLength(1)

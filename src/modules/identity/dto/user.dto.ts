@@ -6,19 +6,27 @@ import {
   IsBoolean,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { USER_ROLES, type UserRole } from '../../../common/auth/role';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/;
 const USERNAME_MESSAGE = '$property must be 3–64 letters, digits, _ . @ -';
 
+@RequestExample({
+  username: 'zhang.san',
+  displayName: '张三',
+  password: 'a-temporary-passphrase',
+  roles: ['clerk'],
+  agencyId: '3f2b8c1d-6a4e-4f7b-9c2d-1e5a7b9c3d4f',
+})
 export class CreateUserDto {
   /** Unique, case-insensitive. */
   @Matches(USERNAME, { message: USERNAME_MESSAGE })
@@ -43,30 +51,31 @@ export class CreateUserDto {
   roles!: UserRole[];
 
   /** The reconsideration body; a head's own by default. Only admins may have none. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
 
+@RequestExample({ displayName: '张三', roles: ['clerk', 'head'], active: true })
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   displayName?: string;
 
   /** Changing it revokes the user's existing tokens. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
   @ArrayUnique()
@@ -74,27 +83,27 @@ export class UpdateUserDto {
   roles?: UserRole[];
 
   /** Admins only. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
   /** false deactivates the user and revokes their tokens. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
 
 export class UserQueryDto extends PageQueryDto {
   /** Admins only: the users of this agency. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(USER_ROLES)
   role?: UserRole;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => String)
   @IsIn(['true', 'false'])
   active?: 'true' | 'false';

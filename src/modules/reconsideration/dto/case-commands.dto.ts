@@ -1,17 +1,16 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import {
@@ -24,13 +23,16 @@ import {
   type SuspensionGround,
   type TerminationReason,
 } from '../../../domain/reconsideration/reconsideration-case.types';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
+@RequestExample({ handlerId: '7c1e9a52-3b6d-4e8f-a0c4-5d2b8e6f1a93' })
 export class AssignDto {
   /** A clerk or head of the case's agency. */
   @IsUUID()
   handlerId!: string;
 }
 
+@RequestExample({ noticeOn: '2024-09-29', items: ['申请人身份证明复印件', '行政处罚决定书复印件'] })
 export class RequestCorrectionDto {
   /** Date of the written correction notice (within 5 working days of receipt, 第三十一条). */
   @IsLegalDate()
@@ -45,39 +47,47 @@ export class RequestCorrectionDto {
   items!: string[];
 }
 
+@RequestExample({ servedOn: '2024-10-08' })
 export class ServedOnDto {
   @IsLegalDate()
   servedOn!: string;
 }
 
 /** Documents of a party that may come by post: the postmark counts (在途时间不计). */
+@RequestExample({ receivedOn: '2024-10-12', postmarkedOn: '2024-10-10' })
 export class ReceivedOnDto {
   @IsLegalDate()
   receivedOn!: string;
 
   /** For mail: the postmark date, compared with the due date instead of the receipt. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   postmarkedOn?: string;
 }
 
+@RequestExample({ acceptedOn: '2024-09-30', procedure: 'ordinary' })
 export class AcceptDto {
   @IsLegalDate()
   acceptedOn!: string;
 
   /** ordinary | simplified (第五十三条) */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['ordinary', 'simplified'])
   procedure?: Procedure;
 
   /** A case number of the office's own; otherwise assigned from the agency's template. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   caseNumber?: string;
 }
 
+@RequestExample({
+  rejectedOn: '2024-09-30',
+  reason: '不属于本机关管辖',
+  competentBody: '景德镇市人民政府',
+})
 export class RejectDto {
   @IsLegalDate()
   rejectedOn!: string;
@@ -88,22 +98,24 @@ export class RejectDto {
   reason!: string;
 
   /** For lack of jurisdiction: the competent body (第三十条第二款). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   competentBody?: string;
 }
 
+@RequestExample({ sentOn: '2024-10-08', respondentReceivedOn: '2024-10-09' })
 export class SendCopyDto {
   @IsLegalDate()
   sentOn!: string;
 
   /** When the respondent received the copy: starts its reply period. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   respondentReceivedOn?: string;
 }
 
+@RequestExample({ heardOn: '2024-10-20', how: 'in_person' })
 export class OpinionHeardDto {
   @IsLegalDate()
   heardOn!: string;
@@ -113,6 +125,7 @@ export class OpinionHeardDto {
   how!: OpinionHearingMethod;
 }
 
+@RequestExample({ reason: '申请人无法联系，改为书面审查' })
 export class ReasonDto {
   @IsString()
   @IsNotEmpty()
@@ -120,6 +133,7 @@ export class ReasonDto {
   reason!: string;
 }
 
+@RequestExample({ suspendedOn: '2024-10-15', ground: 'force_majeure' })
 export class SuspendDto {
   @IsLegalDate()
   suspendedOn!: string;
@@ -129,17 +143,18 @@ export class SuspendDto {
   ground!: SuspensionGround;
 }
 
+@RequestExample({ resumedOn: '2024-11-01' })
 export class ResumeDto {
   @IsLegalDate()
   resumedOn!: string;
 }
 
+@RequestExample({ approvedOn: '2024-11-25', days: 30, reason: '案情复杂，需要补充调查' })
 export class ExtendDto {
   @IsLegalDate()
   approvedOn!: string;
 
   /** At most 30 days (第六十二条). */
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(365)
@@ -152,12 +167,16 @@ export class ExtendDto {
 }
 
 /** 第三十一条第二款: a reasonable extension of the correction period, for a justified reason. */
+@RequestExample({
+  approvedOn: '2024-10-08',
+  days: 10,
+  reason: '申请人在外地务工，补正材料需要时间',
+})
 export class ExtendCorrectionPeriodDto {
   @IsLegalDate()
   approvedOn!: string;
 
   /** Working days added (1–30 per extension). */
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(30)
@@ -169,11 +188,17 @@ export class ExtendCorrectionPeriodDto {
   reason!: string;
 }
 
+@RequestExample({ approvedOn: '2024-10-10' })
 export class ApprovedOnDto {
   @IsLegalDate()
   approvedOn!: string;
 }
 
+@RequestExample({
+  concludedOn: '2024-11-20',
+  outcome: 'revoke',
+  decisionNumber: '乐府复决〔2024〕12号',
+})
 export class ConcludeDto {
   @IsLegalDate()
   concludedOn!: string;
@@ -183,25 +208,26 @@ export class ConcludeDto {
   outcome!: Outcome;
 
   /** For `terminated`: a ground of 第四十一条 (withdrawn 撤回, …). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TERMINATION_REASONS)
   terminationReason?: TerminationReason;
 
   /** e.g. 乐府复决〔2024〕12号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   decisionNumber?: string;
 
   /** Required when concluding after the decision deadline. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
   lateReason?: string;
 }
 
+@RequestExample({ archivedOn: '2024-12-20' })
 export class ArchivedOnDto {
   @IsLegalDate()
   archivedOn!: string;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
@@ -138,34 +139,34 @@ export class CasePageDto {
 
 export class CaseQueryDto extends PageQueryDto {
   /** Admins only: the cases of this reconsideration body. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   handlerId?: string;
 
   /** Substring of receipt/case number, applicant, respondent or act document number. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   receivedFrom?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   receivedTo?: string;
 
   /** true: only cases with an overdue deadline. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => String)
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';

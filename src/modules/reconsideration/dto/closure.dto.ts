@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { OUTCOMES, type Outcome } from '../../../domain/reconsideration/reconsideration-case.types';
@@ -31,28 +32,28 @@ export class ClosurePageDto {
 
 export class ClosureQueryDto extends PageQueryDto {
   /** Admins only: the closures of this reconsideration body. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   concludedFrom?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   concludedTo?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OUTCOMES)
   outcome?: Outcome;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => String)
   @IsIn(['true', 'false'])
   served?: 'true' | 'false';
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => String)
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';

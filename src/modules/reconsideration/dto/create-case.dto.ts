@@ -1,18 +1,20 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateBy,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import {
+  IsNestedObject,
+  IsNestedObjectArray,
+} from '../../../common/validation/is-nested-object.decorator';
+import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { isValidIdCardNumber } from '../../../domain/reconsideration/id-card-number.value';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
@@ -23,6 +25,7 @@ import {
   type ActKind,
   type AdministrativeField,
 } from './case-vocabulary';
+import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
 /** 统一社会信用代码: 18 characters of digits and capital letters (no I, O, Z, S, V). */
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
@@ -56,11 +59,11 @@ export class ApplicantDto {
   name!: string;
 
   /** A person's resident ID number (checked), or an organization's unified social credit code. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsApplicantIdNumber()
   idNumber?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   contact?: string;
@@ -72,12 +75,12 @@ export class PartyDto {
   @MaxLength(200)
   name!: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(40)
   idNumber?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   contact?: string;
@@ -85,7 +88,7 @@ export class PartyDto {
 
 export class RespondentDto {
   /** An administrative agency registered under the caller's reconsideration body. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   agencyId?: string;
 
@@ -104,12 +107,12 @@ export class ContestedActDto {
   title!: string;
 
   /** e.g. 乐公（治）行罚决字〔2024〕123号 */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   documentNumber?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   actOn?: string;
 
@@ -122,12 +125,12 @@ export class ContestedActDto {
   actKind!: ActKind;
 
   /** The act concerns real estate (不动产): the outer limit is 20 years (第二十一条). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   realEstate?: boolean;
 
   /** The applicant was not told of the right to apply (第二十条第三款): 1-year outer limit. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   remedyRightsNotTold?: boolean;
 }
@@ -147,19 +150,41 @@ export class LimitationObstacleDto {
   reason!: string;
 }
 
+@RequestExample({
+  applicants: [
+    {
+      kind: 'organization',
+      name: '乐平市恒昌建材有限公司',
+      idNumber: '91360281MA35F0XJ4K',
+      contact: '0798-6812345',
+    },
+  ],
+  respondent: { name: '乐平市自然资源局' },
+  contestedAct: {
+    title: '行政处罚决定书',
+    documentNumber: '乐自然资罚〔2024〕45号',
+    actOn: '2024-07-15',
+    field: 'natural_resources',
+    actKind: 'administrative_penalty',
+  },
+  knownOn: '2024-07-18',
+  receivedOn: '2024-09-10',
+  channel: 'mail',
+  postmarkedOn: '2024-09-06',
+  requests: '撤销行政处罚决定',
+  factsAndReasons: '认定事实不清，适用依据错误。',
+  agent: { name: '李四', contact: '13900000000' },
+})
 export class CreateCaseDto {
+  @IsNestedObjectArray(() => ApplicantDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ApplicantDto)
   applicants!: ApplicantDto[];
 
-  @ValidateNested()
-  @Type(() => RespondentDto)
+  @IsNestedObject(() => RespondentDto)
   respondent!: RespondentDto;
 
-  @ValidateNested()
-  @Type(() => ContestedActDto)
+  @IsNestedObject(() => ContestedActDto)
   contestedAct!: ContestedActDto;
 
   /** When the applicant knew or should have known the act (第二十条). */
@@ -174,7 +199,7 @@ export class CreateCaseDto {
   channel!: Channel;
 
   /** Mail only: the postmark date, which counts as the filing date. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   postmarkedOn?: string;
 
@@ -183,84 +208,83 @@ export class CreateCaseDto {
   @MaxLength(5000)
   requests!: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
   /** ordinary 普通程序 (default) | simplified 简易程序 (第五十三条) */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['ordinary', 'simplified'])
   procedure?: Procedure;
 
   /** 重大、疑难、复杂: conclusion needs a hearing (第五十条). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   major?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   hearingRequested?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartyDto)
   thirdParties?: PartyDto[];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PartyDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => PartyDto)
   agent?: PartyDto;
 
   /**
    * The agency did not tell the applicant of the right to apply (with contestedAct.remedyRightsNotTold):
    * the day they learnt it, from which the 60 days run, capped at one year from knownOn (第二十条第三款).
    */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsLegalDate()
   remedyRightsLearnedOn?: string;
 
   /** A justified obstacle to applying in time (第二十条第二款). */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LimitationObstacleDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => LimitationObstacleDto)
   limitationObstacle?: LimitationObstacleDto;
 }
 
+@RequestExample({
+  requests: '撤销行政处罚决定，并责令重新作出',
+  factsAndReasons: '事实不清，证据不足，程序违法。',
+  hearingRequested: true,
+})
 export class UpdateCaseDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
   requests?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   major?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   hearingRequested?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartyDto)
   thirdParties?: PartyDto[];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PartyDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => PartyDto)
   agent?: PartyDto;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ContestedActDto)
+  @IsOptionalNotNull()
+  @IsNestedObject(() => ContestedActDto)
   contestedAct?: ContestedActDto;
 }
