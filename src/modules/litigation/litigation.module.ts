@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ReconsiderationModule } from '../reconsideration/reconsideration.module';
 import { CourtSessionRepository } from './court-session.repository';
 import { LitigationCaseRepository } from './litigation-case.repository';
+import { LitigationCasesService } from './litigation-cases.service';
+import { LitigationController } from './litigation.controller';
+import { LitigationQueriesService } from './litigation-queries.service';
 
 /**
  * Litigation (行政应诉): cases per instance with their defendants and judgment, court sessions
@@ -8,7 +12,19 @@ import { LitigationCaseRepository } from './litigation-case.repository';
  * integration.
  */
 @Module({
-  providers: [LitigationCaseRepository, CourtSessionRepository],
-  exports: [LitigationCaseRepository, CourtSessionRepository],
+  imports: [ReconsiderationModule],
+  controllers: [LitigationController],
+  providers: [
+    LitigationCaseRepository,
+    CourtSessionRepository,
+    LitigationCasesService,
+    LitigationQueriesService,
+  ],
+  exports: [
+    LitigationCaseRepository,
+    CourtSessionRepository,
+    LitigationCasesService,
+    LitigationQueriesService,
+  ],
 })
 export class LitigationModule {}
