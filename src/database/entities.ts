@@ -11,6 +11,11 @@ import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence
 import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
 import { HearingEntity } from '../modules/hearings/hearing.entity';
 import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
+import { LitigationCaseEntity } from '../modules/litigation/litigation-case.entity';
+import { LitigationDefendantEntity } from '../modules/litigation/litigation-defendant.entity';
+import { LitigationJudgmentEntity } from '../modules/litigation/litigation-judgment.entity';
+import { CourtSessionEntity } from '../modules/litigation/court-session.entity';
+import { CourtAppearanceEntity } from '../modules/litigation/court-appearance.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,4 +32,9 @@ export const ENTITIES: MixedList<Function> = [
   ReconsiderationCaseEntity,
   HearingEntity,
   HearingParticipantEntity,
+  LitigationCaseEntity,
+  LitigationDefendantEntity,
+  LitigationJudgmentEntity,
+  CourtSessionEntity,
+  CourtAppearanceEntity,
 ];
