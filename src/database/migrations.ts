@@ -6,6 +6,7 @@ import { CreateHearings1795726592522 } from '../../migrations/1795726592522-Crea
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
+import { IndexCourtSessionReminders1795900000001 } from '../../migrations/1795900000001-IndexCourtSessionReminders';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IndexOpenDeadlines1795730260235,
   PeriodRulesAndMail1795800000000,
   CreateLitigation1795900000000,
+  IndexCourtSessionReminders1795900000001,
 ];

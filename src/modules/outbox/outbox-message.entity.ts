@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('outbox_message')
 @Index('outbox_message_pending_idx', ['deliveredAt', 'id'])
 @Index('outbox_message_hearing_reminder_idx', { synchronize: false })
+@Index('outbox_message_court_session_reminder_idx', { synchronize: false })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
