@@ -3,6 +3,11 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { AgencyEntity } from '../modules/identity/agency.entity';
 import { ApiClientEntity } from '../modules/identity/api-client.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+import {
+  LoginAttemptEntity,
+  MfaRecoveryCodeEntity,
+  RevokedTokenEntity,
+} from '../modules/identity/session-records.entity';
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity';
 import { DeadlineEntity } from '../modules/deadlines/deadline.entity';
 import { CaseEventEntity } from '../modules/timeline/case-event.entity';
@@ -37,4 +42,7 @@ export const ENTITIES: MixedList<Function> = [
   LitigationJudgmentEntity,
   CourtSessionEntity,
   CourtAppearanceEntity,
+  RevokedTokenEntity,
+  MfaRecoveryCodeEntity,
+  LoginAttemptEntity,
 ];
