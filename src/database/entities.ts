@@ -11,6 +11,7 @@ import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence
 import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
 import { HearingEntity } from '../modules/hearings/hearing.entity';
 import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
+import { StatisticsSnapshotEntity } from '../modules/statistics/statistics-snapshot.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,4 +28,5 @@ export const ENTITIES: MixedList<Function> = [
   ReconsiderationCaseEntity,
   HearingEntity,
   HearingParticipantEntity,
+  StatisticsSnapshotEntity,
 ];

@@ -1,3 +1,5 @@
+import type { LegalDate } from '../calendar/legal-date.value';
+import { checkFreezable } from './freeze.rule';
 import { computeDrift } from './drift.rule';
 import { ratio } from './ratio.value';
 import {
@@ -65,5 +67,15 @@ describe('rates and drift', () => {
       { path: 'reconsideration.received', frozen: 3, now: 4 },
     ]);
     expect(computeDrift(frozen, frozen)).toEqual([]);
+  });
+});
+
+describe('freezing a month', () => {
+  it('is possible from the day after its last day', () => {
+    const may = parseMonth('2024-05');
+    expect(checkFreezable(may, '2024-06-01' as LegalDate)).toBeNull();
+    expect(checkFreezable(may, '2024-05-31' as LegalDate)).toMatchObject({
+      rule: 'statistics_month_not_ended',
+    });
   });
 });
