@@ -12,6 +12,11 @@ import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsider
 import { HearingEntity } from '../modules/hearings/hearing.entity';
 import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
 import { StatisticsSnapshotEntity } from '../modules/statistics/statistics-snapshot.entity';
+import { LitigationCaseEntity } from '../modules/litigation/litigation-case.entity';
+import { LitigationDefendantEntity } from '../modules/litigation/litigation-defendant.entity';
+import { LitigationJudgmentEntity } from '../modules/litigation/litigation-judgment.entity';
+import { CourtSessionEntity } from '../modules/litigation/court-session.entity';
+import { CourtAppearanceEntity } from '../modules/litigation/court-appearance.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,4 +34,9 @@ export const ENTITIES: MixedList<Function> = [
   HearingEntity,
   HearingParticipantEntity,
   StatisticsSnapshotEntity,
+  LitigationCaseEntity,
+  LitigationDefendantEntity,
+  LitigationJudgmentEntity,
+  CourtSessionEntity,
+  CourtAppearanceEntity,
 ];

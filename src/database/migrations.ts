@@ -5,6 +5,7 @@ import { CreateReconsiderationCases1795726009459 } from '../../migrations/179572
 import { CreateHearings1795726592522 } from '../../migrations/1795726592522-CreateHearings';
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
+import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
 import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   CreateHearings1795726592522,
   IndexOpenDeadlines1795730260235,
   PeriodRulesAndMail1795800000000,
+  CreateLitigation1795900000000,
   CreateStatistics1796100000000,
 ];

@@ -2,6 +2,11 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
 import { command, createCase, run } from '../factories/case.factory';
+import {
+  createLitigation,
+  defendantAgency,
+  litigationBody,
+} from '../litigation/litigation-helpers';
 import { createTestApp, TEST_NOW, type TestApp } from '../setup/test-app';
 
 /*
@@ -50,6 +55,14 @@ describe('statistics: a year built through the API', () => {
     });
     ids[name] = created.id;
     return created.id;
+  }
+
+  async function run2(path: string, payload: Json) {
+    const response = await request(t.http)
+      .post(path)
+      .auth(clerk(), { type: 'bearer' })
+      .send(payload);
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.text}`);
   }
 
   const get = (path: string, token: string) =>
@@ -129,6 +142,42 @@ describe('statistics: a year built through the API', () => {
     });
 
     await intake('C11', '2024-12-20');
+
+    // Lawsuits: against C1's revocation (the body alone), and C2's upholding (co-defendants).
+    const original = await defendantAgency(t, adminToken, body.agency.id);
+    const l1 = await createLitigation(
+      t,
+      clerk(),
+      litigationBody(undefined, {
+        reconsiderationCaseId: ids.C1,
+        filedOn: '2024-03-08',
+        complaintReceivedOn: '2024-03-11',
+      }),
+    );
+    await run2(`/api/v1/litigation-cases/${l1.id}/record-judgment`, {
+      decidedOn: '2024-09-10',
+      kind: 'judgment',
+      disposition: 'revoked',
+    });
+    await run2(`/api/v1/litigation-cases/${l1.id}/record-judicial-recommendation`, {
+      receivedOn: '2024-11-05',
+      summary: '规范复议程序',
+    });
+    const l2 = await createLitigation(
+      t,
+      clerk(),
+      litigationBody([original.id, body.agency.id], {
+        reconsiderationCaseId: ids.C2,
+        filedOn: '2024-03-28',
+        complaintReceivedOn: '2024-04-02',
+      }),
+    );
+    expect(l2.coDefendant).toBe(true);
+    await run2(`/api/v1/litigation-cases/${l2.id}/record-judgment`, {
+      decidedOn: '2024-10-15',
+      kind: 'ruling',
+      disposition: 'withdrawn',
+    });
 
     // The other body: one case received and accepted in January.
     const theirs = await createCase(t, other.clerk.token, {
@@ -238,7 +287,32 @@ describe('statistics: a year built through the API', () => {
       },
       byApplicantKind: { organization: { received: 1 } },
     });
+    expect(year.reconsideration.noFurtherLitigationRate).toEqual({
+      numerator: 5,
+      denominator: 7,
+      value: 5 / 7,
+    });
+    expect(year.litigation).toMatchObject({
+      newByInstance: { first: 2, second: 0, retrial: 0 },
+      coDefendant: 1,
+      concluded: 2,
+      concludedByJudgment: 1,
+      lost: 1,
+      lossRate: { numerator: 1, denominator: 2, value: 0.5 },
+      lossRateOfJudgments: { numerator: 1, denominator: 1, value: 1 },
+      judicialRecommendations: 1,
+      sessionsHeld: 0,
+    });
     const months = year.months as Json[];
+    expect(months.map((m) => m.litigation.newByInstance.first)).toEqual([
+      0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    expect(months[1].reconsideration.noFurtherLitigationRate).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+    });
+    expect(months[8].litigation).toMatchObject({ concluded: 1, lost: 1 });
+    expect(months[10].litigation.judicialRecommendations).toBe(1);
     expect(months.map((m) => m.month)).toHaveLength(12);
     const byHand = [
       // received, accepted, concluded, pendingAtEnd

@@ -6,7 +6,6 @@ import { notFoundProblem, validationProblem } from '../../common/problem/problem
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { DEFAULT_LOSING_DISPOSITIONS } from '../../domain/litigation/judgment-result.rule';
 import { DECISION_OUTCOMES } from '../../domain/reconsideration/closure.rule';
 import type { Outcome } from '../../domain/reconsideration/reconsideration-case.types';
 import { composeFigures, type MonthTallies } from '../../domain/statistics/compose-figures.rule';
@@ -107,7 +106,7 @@ export class StatisticsService {
     return {
       correctionOutcomes: this.appConfig.correctionOutcomes as Outcome[],
       decisionOutcomes: DECISION_OUTCOMES,
-      losingDispositions: DEFAULT_LOSING_DISPOSITIONS,
+      losingDispositions: this.appConfig.losingDispositions,
     };
   }
 
