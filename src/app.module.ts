@@ -26,6 +26,7 @@ import { ETagInterceptor } from './common/http/etag.interceptor';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -53,6 +54,7 @@ export class AppModule {
         ReconsiderationModule,
         WorkflowModule,
         HearingsModule,
+        StatisticsModule,
         LitigationModule,
       ],
       providers: [

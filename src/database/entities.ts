@@ -16,6 +16,7 @@ import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence
 import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
 import { HearingEntity } from '../modules/hearings/hearing.entity';
 import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
+import { StatisticsSnapshotEntity } from '../modules/statistics/statistics-snapshot.entity';
 import { LitigationCaseEntity } from '../modules/litigation/litigation-case.entity';
 import { LitigationDefendantEntity } from '../modules/litigation/litigation-defendant.entity';
 import { LitigationJudgmentEntity } from '../modules/litigation/litigation-judgment.entity';
@@ -37,6 +38,7 @@ export const ENTITIES: MixedList<Function> = [
   ReconsiderationCaseEntity,
   HearingEntity,
   HearingParticipantEntity,
+  StatisticsSnapshotEntity,
   LitigationCaseEntity,
   LitigationDefendantEntity,
   LitigationJudgmentEntity,

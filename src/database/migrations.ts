@@ -8,6 +8,7 @@ import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-
 import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
 import { IndexCourtSessionReminders1795900000001 } from '../../migrations/1795900000001-IndexCourtSessionReminders';
 import { AccountSecurity1796000000000 } from '../../migrations/1796000000000-AccountSecurity';
+import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateLitigation1795900000000,
   IndexCourtSessionReminders1795900000001,
   AccountSecurity1796000000000,
+  CreateStatistics1796100000000,
 ];
