@@ -26,6 +26,7 @@ import { ETagInterceptor } from './common/http/etag.interceptor';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { FeedModule } from './modules/feed/feed.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -56,6 +57,7 @@ export class AppModule {
         ReconsiderationModule,
         WorkflowModule,
         HearingsModule,
+        FeedModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -30,6 +30,10 @@ export interface AppConfig {
   correctionOutcomes: string[];
   /** PII_ENCRYPTION_KEY: 32 bytes for data at rest; absent outside production: see encryption-key.ts. */
   piiEncryptionKey: Buffer | undefined;
+  /** INTEGRATION_WORKERS: the feed sequencer and webhook delivery loops (default on, off in tests). */
+  integrationWorkersEnabled: boolean;
+  /** FEED_SEQUENCER_INTERVAL_MS: how often committed messages get their feed positions. */
+  feedSequencerIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -178,5 +182,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throttleLoginLimit: readInt(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 10000),
     correctionOutcomes: readCorrectionOutcomes(env),
     piiEncryptionKey: readEncryptionKey(env, nodeEnv),
+    integrationWorkersEnabled: readBoolean(env, 'INTEGRATION_WORKERS', nodeEnv !== 'test'),
+    feedSequencerIntervalMs: readInt(env, 'FEED_SEQUENCER_INTERVAL_MS', 200, 10, 60_000),
   };
 }

@@ -5,6 +5,7 @@ import { CreateReconsiderationCases1795726009459 } from '../../migrations/179572
 import { CreateHearings1795726592522 } from '../../migrations/1795726592522-CreateHearings';
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
+import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateHearings1795726592522,
   IndexOpenDeadlines1795730260235,
   PeriodRulesAndMail1795800000000,
+  ChangeFeed1796200000000,
 ];
