@@ -27,6 +27,8 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { FeedModule } from './modules/feed/feed.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -58,6 +60,8 @@ export class AppModule {
         WorkflowModule,
         HearingsModule,
         FeedModule,
+        IdempotencyModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -11,6 +11,12 @@ import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence
 import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
 import { HearingEntity } from '../modules/hearings/hearing.entity';
 import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
+import {
+  WebhookAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookSubscriptionEntity,
+} from '../modules/webhooks/webhook.entities';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,4 +33,8 @@ export const ENTITIES: MixedList<Function> = [
   ReconsiderationCaseEntity,
   HearingEntity,
   HearingParticipantEntity,
+  IdempotencyKeyEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
 ];

@@ -6,6 +6,8 @@ import { CreateHearings1795726592522 } from '../../migrations/1795726592522-Crea
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
+import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
+import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   IndexOpenDeadlines1795730260235,
   PeriodRulesAndMail1795800000000,
   ChangeFeed1796200000000,
+  IdempotencyKeys1796200000001,
+  Webhooks1796200000002,
 ];
