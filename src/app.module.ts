@@ -17,6 +17,7 @@ import { TimelineModule } from './modules/timeline/timeline.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { ReconsiderationModule } from './modules/reconsideration/reconsideration.module';
 import { HearingsModule } from './modules/hearings/hearings.module';
+import { LitigationModule } from './modules/litigation/litigation.module';
 import { CommandsModule } from './modules/commands/commands.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 import { Clock } from './common/clock/clock';
@@ -59,6 +60,7 @@ export class AppModule {
         ReconsiderationModule,
         WorkflowModule,
         HearingsModule,
+        LitigationModule,
         FeedModule,
         IdempotencyModule,
         WebhooksModule,

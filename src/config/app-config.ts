@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { Disposition } from '../domain/litigation/litigation-case.types';
+import {
+  DEFAULT_LOSING_DISPOSITIONS,
+  validateLosingDispositions,
+} from '../domain/litigation/judgment-result.rule';
 import { resolve } from 'node:path';
 import {
   DECISION_OUTCOMES,
@@ -29,6 +34,8 @@ export interface AppConfig {
   throttleLoginLimit: number;
   /** Outcomes counted as corrections (纠错) in closures and statistics. */
   correctionOutcomes: string[];
+  /** LOSING_DISPOSITIONS: court dispositions counted as lost (败诉) in judgment results. */
+  losingDispositions: Disposition[];
   /** PII_ENCRYPTION_KEY: 32 bytes for data at rest; absent outside production: see encryption-key.ts. */
   piiEncryptionKey: Buffer | undefined;
   /** INTEGRATION_WORKERS: the feed sequencer and webhook delivery loops (default on, off in tests). */
@@ -155,6 +162,14 @@ function readCorrectionOutcomes(env: Env): string[] {
   return outcomes;
 }
 
+function readLosingDispositions(env: Env): Disposition[] {
+  const raw = env.LOSING_DISPOSITIONS;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_LOSING_DISPOSITIONS];
+  const result = validateLosingDispositions(raw.split(',').map((code) => code.trim()));
+  if (!result.ok) throw new ConfigError('LOSING_DISPOSITIONS', result.errors.join('; '));
+  return [...result.value];
+}
+
 function readEncryptionKey(env: Env, nodeEnv: NodeEnvironment): Buffer | undefined {
   const raw = env.PII_ENCRYPTION_KEY;
   if (raw === undefined || raw === '') {
@@ -244,6 +259,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sweepEnabled: readBoolean(env, 'SWEEP_ENABLED', true),
     throttleLoginLimit: readInt(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 10000),
     correctionOutcomes: readCorrectionOutcomes(env),
+    losingDispositions: readLosingDispositions(env),
     piiEncryptionKey: readEncryptionKey(env, nodeEnv),
     integrationWorkersEnabled: readBoolean(env, 'INTEGRATION_WORKERS', nodeEnv !== 'test'),
     feedSequencerIntervalMs: readInt(env, 'FEED_SEQUENCER_INTERVAL_MS', 200, 10, 60_000),

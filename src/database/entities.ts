@@ -11,6 +11,11 @@ import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence
 import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
 import { HearingEntity } from '../modules/hearings/hearing.entity';
 import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
+import { LitigationCaseEntity } from '../modules/litigation/litigation-case.entity';
+import { LitigationDefendantEntity } from '../modules/litigation/litigation-defendant.entity';
+import { LitigationJudgmentEntity } from '../modules/litigation/litigation-judgment.entity';
+import { CourtSessionEntity } from '../modules/litigation/court-session.entity';
+import { CourtAppearanceEntity } from '../modules/litigation/court-appearance.entity';
 import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
 import {
   WebhookAttemptEntity,
@@ -33,6 +38,11 @@ export const ENTITIES: MixedList<Function> = [
   ReconsiderationCaseEntity,
   HearingEntity,
   HearingParticipantEntity,
+  LitigationCaseEntity,
+  LitigationDefendantEntity,
+  LitigationJudgmentEntity,
+  CourtSessionEntity,
+  CourtAppearanceEntity,
   IdempotencyKeyEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,

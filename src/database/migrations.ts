@@ -5,6 +5,7 @@ import { CreateReconsiderationCases1795726009459 } from '../../migrations/179572
 import { CreateHearings1795726592522 } from '../../migrations/1795726592522-CreateHearings';
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
+import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
 import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
 import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
 import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   CreateHearings1795726592522,
   IndexOpenDeadlines1795730260235,
   PeriodRulesAndMail1795800000000,
+  CreateLitigation1795900000000,
   ChangeFeed1796200000000,
   IdempotencyKeys1796200000001,
   Webhooks1796200000002,

@@ -243,6 +243,29 @@ export class DeadlineRepository {
     );
   }
 
+  /**
+   * A litigation case's deadlines and those of its court sessions (stored with case_type
+   * `court_session` and the session's id), each with the session it belongs to.
+   */
+  async listForLitigationCase(
+    caseId: string,
+    today: string,
+  ): Promise<Array<DeadlineView & { courtSessionId: string | null }>> {
+    return this.dataSource.query(
+      `SELECT kind,
+              CASE WHEN status = 'open' AND due_on < $2::date THEN 'overdue' ELSE status END AS status,
+              trigger_on::text AS "triggerOn", due_on::text AS "dueOn", met_on::text AS "metOn",
+              pending_year AS "pendingYear", calendar_version AS "calendarVersion", record,
+              awaiting_action AS "awaitingAction",
+              CASE WHEN case_type = 'court_session' THEN case_id END AS "courtSessionId"
+         FROM deadline
+        WHERE case_id = $1
+           OR case_id IN (SELECT id FROM court_session WHERE case_id = $1)
+        ORDER BY trigger_on, kind`,
+      [caseId, today],
+    );
+  }
+
   /** The stored due date of a case's deadline of one kind, if it has one. */
   async findDueOn(caseId: string, kind: string): Promise<string | null> {
     const [row] = await this.dataSource.query<Array<{ due_on: string | null }>>(

@@ -250,6 +250,10 @@ export class ReconsiderationCaseEntity extends VersionedRecord {
   @Column({ name: 'archived_on', type: 'date', nullable: true })
   archivedOn!: LegalDate | null;
 
+  /** A lawsuit against the act or decision is linked to this case (closure `litigated`). */
+  @Column({ type: 'boolean', default: false })
+  litigated!: boolean;
+
   /** Numbers, applicants, respondent and act number, for `q` (pg_trgm index). */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;
