@@ -30,6 +30,7 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { FeedModule } from './modules/feed/feed.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CourtLiaisonModule } from './modules/court-liaison/court-liaison.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -64,6 +65,7 @@ export class AppModule {
         FeedModule,
         IdempotencyModule,
         WebhooksModule,
+        CourtLiaisonModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -22,6 +22,7 @@ import {
   WebhookDeliveryEntity,
   WebhookSubscriptionEntity,
 } from '../modules/webhooks/webhook.entities';
+import { IntegrationExchangeEntity } from '../modules/court-liaison/integration-exchange.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -47,4 +48,5 @@ export const ENTITIES: MixedList<Function> = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
+  IntegrationExchangeEntity,
 ];

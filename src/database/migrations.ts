@@ -9,6 +9,7 @@ import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-Cr
 import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
 import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
 import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
+import { IntegrationExchange1796200000003 } from '../../migrations/1796200000003-IntegrationExchange';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ChangeFeed1796200000000,
   IdempotencyKeys1796200000001,
   Webhooks1796200000002,
+  IntegrationExchange1796200000003,
 ];
