@@ -7,6 +7,7 @@ import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
 import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
+import { IndexExtendedCases1796100000001 } from '../../migrations/1796100000001-IndexExtendedCases';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PeriodRulesAndMail1795800000000,
   CreateLitigation1795900000000,
   CreateStatistics1796100000000,
+  IndexExtendedCases1796100000001,
 ];
