@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
@@ -28,6 +27,10 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
+import { FeedModule } from './modules/feed/feed.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CourtLiaisonModule } from './modules/court-liaison/court-liaison.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -42,9 +45,6 @@ export class AppModule {
       imports: [
         LoggingModule.register(config),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'login', ttl: 60_000, limit: config.throttleLoginLimit }],
-        }),
         HealthModule,
         MetricsModule,
         AuditModule,
@@ -60,6 +60,10 @@ export class AppModule {
         HearingsModule,
         StatisticsModule,
         LitigationModule,
+        FeedModule,
+        IdempotencyModule,
+        WebhooksModule,
+        CourtLiaisonModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
