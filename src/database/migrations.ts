@@ -6,6 +6,7 @@ import { CreateHearings1795726592522 } from '../../migrations/1795726592522-Crea
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
+import { IndexCourtSessionReminders1795900000001 } from '../../migrations/1795900000001-IndexCourtSessionReminders';
 import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
 import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
 import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   IndexOpenDeadlines1795730260235,
   PeriodRulesAndMail1795800000000,
   CreateLitigation1795900000000,
+  IndexCourtSessionReminders1795900000001,
   ChangeFeed1796200000000,
   IdempotencyKeys1796200000001,
   Webhooks1796200000002,

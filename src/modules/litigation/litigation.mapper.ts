@@ -3,7 +3,7 @@ import { appealabilityOf } from '../../domain/litigation/appealability.rule';
 import { DEFENDANT_TASKS } from '../../domain/litigation/defendants.rule';
 import { litigationCommandsAllowed } from '../../domain/litigation/litigation-allowed-commands.rule';
 import type { JudgmentFacts, LitigationFacts } from '../../domain/litigation/litigation-case.types';
-import type { DeadlineNote } from '../../domain/litigation/plan-litigation-deadlines.rule';
+import { DEADLINE_CONSEQUENCES } from '../../domain/litigation/deadline-consequences.rule';
 import { maskIdNumber } from '../../domain/reconsideration/id-card-number.value';
 import type { DeadlineView } from '../deadlines/deadline.repository';
 import { toDeadlineDto } from '../reconsideration/case.mapper';
@@ -17,17 +17,6 @@ import type { PlaintiffDto } from './dto/create-litigation-case.dto';
 import type { LitigationCaseEntity, PlaintiffRecord } from './litigation-case.entity';
 import type { DefendantView, LitigationSummaryRow } from './litigation-case.repository';
 import type { LitigationJudgmentEntity } from './litigation-judgment.entity';
-
-/** What missing a deadline means in law, by kind (the worklist escalates these). */
-export const DEADLINE_CONSEQUENCES: Readonly<
-  Record<string, { consequence: DeadlineNote['consequence']; basis: string }>
-> = {
-  defense_submission: {
-    consequence: 'evidence_deemed_absent',
-    basis: '行政诉讼法 第三十四条第二款',
-  },
-  identity_proof: { consequence: 'head_deemed_absent', basis: '负责人出庭应诉规定 第六条第二款' },
-};
 
 export function toJudgmentFacts(judgment: LitigationJudgmentEntity | null): JudgmentFacts | null {
   if (judgment === null) return null;

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { ReconsiderationModule } from '../reconsideration/reconsideration.module';
+import { CourtSessionQueriesService } from './court-session-queries.service';
+import { CourtSessionsController } from './court-sessions.controller';
+import { CourtSessionsService } from './court-sessions.service';
 import { CourtSessionRepository } from './court-session.repository';
 import { LitigationCaseRepository } from './litigation-case.repository';
 import { LitigationCasesService } from './litigation-cases.service';
@@ -12,19 +16,23 @@ import { LitigationQueriesService } from './litigation-queries.service';
  * integration.
  */
 @Module({
-  imports: [ReconsiderationModule],
-  controllers: [LitigationController],
+  imports: [ReconsiderationModule, IdentityModule],
+  controllers: [LitigationController, CourtSessionsController],
   providers: [
     LitigationCaseRepository,
     CourtSessionRepository,
     LitigationCasesService,
     LitigationQueriesService,
+    CourtSessionsService,
+    CourtSessionQueriesService,
   ],
   exports: [
     LitigationCaseRepository,
     CourtSessionRepository,
     LitigationCasesService,
     LitigationQueriesService,
+    CourtSessionsService,
+    CourtSessionQueriesService,
   ],
 })
 export class LitigationModule {}

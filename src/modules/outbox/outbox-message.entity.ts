@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('outbox_message')
 @Index('outbox_message_pending_idx', ['deliveredAt', 'id'])
 @Index('outbox_message_hearing_reminder_idx', { synchronize: false })
+@Index('outbox_message_court_session_reminder_idx', { synchronize: false })
 @Index('outbox_message_feed_position_key', { synchronize: false })
 @Index('outbox_message_feed_idx', { synchronize: false })
 @Index('outbox_message_unsequenced_idx', { synchronize: false })

@@ -54,4 +54,21 @@ export class OutboxRepository {
     );
     return rows.length;
   }
+
+  /**
+   * Withdraws a court session's undelivered reminders (rescheduled, cancelled or held). Returns
+   * how many.
+   */
+  async supersedeCourtSessionReminders(manager: EntityManager, sessionId: string): Promise<number> {
+    const result = await manager.query<[unknown[], number] | unknown[]>(
+      `UPDATE outbox_message SET superseded_at = now()
+        WHERE topic = 'court_session.reminder' AND payload->>'sessionId' = $1
+          AND delivered_at IS NULL AND superseded_at IS NULL
+        RETURNING id`,
+      [sessionId],
+    );
+    // TypeORM answers an UPDATE … RETURNING as [rows, count].
+    const rows = Array.isArray(result[0]) ? result[0] : result;
+    return rows.length;
+  }
 }
