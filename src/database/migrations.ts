@@ -7,6 +7,8 @@ import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
 import { IndexCourtSessionReminders1795900000001 } from '../../migrations/1795900000001-IndexCourtSessionReminders';
+import { AccountSecurity1796000000000 } from '../../migrations/1796000000000-AccountSecurity';
+import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
 import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
 import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
 import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   PeriodRulesAndMail1795800000000,
   CreateLitigation1795900000000,
   IndexCourtSessionReminders1795900000001,
+  AccountSecurity1796000000000,
+  CreateStatistics1796100000000,
   ChangeFeed1796200000000,
   IdempotencyKeys1796200000001,
   Webhooks1796200000002,
