@@ -112,6 +112,7 @@ export class LitigationStatisticsDto {
   lossRateOfJudgments!: RateDto;
   coDefendant!: number;
   sessionsHeld!: number;
+  @ApiProperty({ type: () => [NamedRateDto] })
   appearanceRates!: readonly NamedRateDto[];
   principalHeadRate!: NamedRateDto;
   spokeOnMeritsRate!: NamedRateDto;
