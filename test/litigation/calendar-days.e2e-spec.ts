@@ -40,13 +40,10 @@ describe('Litigation deadlines in calendar days over holidays, weekends and adju
     ['a weekend', '2026-05-23', '2026-06-08'],
     // 2026-04-24 + 15 = Saturday 2026-05-09, an adjusted working day → stays.
     ['an adjusted working Saturday', '2026-04-24', '2026-05-09'],
-  ])(
-    'defense_submission (15 days, 第六十七条) ending on %s',
-    async (_what, receivedOn, dueOn) => {
-      const view = await lawsuit({ filedOn: undefined, complaintReceivedOn: receivedOn });
-      expect(deadline(view, 'defense_submission')).toMatchObject({ startOn: receivedOn, dueOn });
-    },
-  );
+  ])('defense_submission (15 days, 第六十七条) ending on %s', async (_what, receivedOn, dueOn) => {
+    const view = await lawsuit({ filedOn: undefined, complaintReceivedOn: receivedOn });
+    expect(deadline(view, 'defense_submission')).toMatchObject({ startOn: receivedOn, dueOn });
+  });
 
   it.each([
     // Judgment served 2026-04-16 + 15 = 2026-05-01 (holiday) → 2026-05-06.
@@ -91,20 +88,17 @@ describe('Litigation deadlines in calendar days over holidays, weekends and adju
     ['a weekend', '2026-03-07', '2026-06-08'],
     // 2026-02-09 + 3 months = Saturday 2026-05-09 (working) → stays.
     ['an adjusted working Saturday', '2026-02-09', '2026-05-09'],
-  ])(
-    'second_instance_term (第八十八条, 3 months) ending on %s',
-    async (_what, filedOn, dueOn) => {
-      const view = await lawsuit({
-        courtCaseNumber: courtCaseNumber('行终'),
-        instance: 'second',
-        filedOn,
-        complaintReceivedOn: filedOn,
-      });
-      expect(deadline(view, 'second_instance_term')).toMatchObject({ startOn: filedOn, dueOn });
-      // No defence period at second instance (第六十七条 is a first-instance rule).
-      expect(deadline(view, 'defense_submission')).toBeUndefined();
-    },
-  );
+  ])('second_instance_term (第八十八条, 3 months) ending on %s', async (_what, filedOn, dueOn) => {
+    const view = await lawsuit({
+      courtCaseNumber: courtCaseNumber('行终'),
+      instance: 'second',
+      filedOn,
+      complaintReceivedOn: filedOn,
+    });
+    expect(deadline(view, 'second_instance_term')).toMatchObject({ startOn: filedOn, dueOn });
+    // No defence period at second instance (第六十七条 is a first-instance rule).
+    expect(deadline(view, 'defense_submission')).toBeUndefined();
+  });
 
   it('session deadlines never roll: identity proof on the session day, the 3-day notice counted in calendar days', async () => {
     const view = await lawsuit({ filedOn: '2026-04-20', complaintReceivedOn: '2026-04-22' });
