@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
@@ -27,6 +26,7 @@ import { ETagInterceptor } from './common/http/etag.interceptor';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -41,9 +41,6 @@ export class AppModule {
       imports: [
         LoggingModule.register(config),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'login', ttl: 60_000, limit: config.throttleLoginLimit }],
-        }),
         HealthModule,
         MetricsModule,
         AuditModule,
@@ -57,6 +54,7 @@ export class AppModule {
         ReconsiderationModule,
         WorkflowModule,
         HearingsModule,
+        StatisticsModule,
         LitigationModule,
       ],
       providers: [

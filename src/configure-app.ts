@@ -16,7 +16,7 @@ import { buildOpenApiDocument } from './common/openapi/openapi';
 import { notFoundFallback } from './common/problem/problem.filter';
 import { validationExceptionFactory } from './common/problem/validation-exception.factory';
 import { answerClientErrors } from './common/http/client-error';
-import { requestIdMiddleware } from './common/http/request-id';
+import { noStoreMiddleware, requestIdMiddleware } from './common/http/request-id';
 import { requestInputMiddleware } from './common/http/request-input';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { metricsMiddleware } from './modules/metrics/metrics.middleware';
@@ -41,11 +41,13 @@ export async function configureApp(
   answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: none).
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(pinoHttp(pinoHttpOptions(config)));
   app.use(metricsMiddleware(app.get(MetricsService)));
   app.use(helmet());
+  app.use(`/${API_PREFIX}`, noStoreMiddleware);
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(requestInputMiddleware);
   app.enableCors({

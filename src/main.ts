@@ -6,11 +6,16 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { openDatabase } from './database/database-url';
+import { EmbeddedDatabaseError } from './database/embedded-database';
 import { runMigrations } from './database/run-migrations';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
+  if (database.relocatedDataDir) {
+    const note = `PostgreSQL runs as user postgres, who cannot reach ${config.embeddedDataDir}: its data is kept in ${database.relocatedDataDir}`;
+    process.stdout.write(`${JSON.stringify({ level: 'warn', msg: note })}\n`);
+  }
   await runMigrations(database.url);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ ...config, databaseUrl: database.url }),
@@ -43,7 +48,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : String((error as Error)?.stack);
+  const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
+  const message = known ? error.message : String((error as Error)?.stack);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -34,6 +34,10 @@ describe('loadConfig', () => {
   it.each([
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'PII_ENCRYPTION_KEY'],
     [{ PII_ENCRYPTION_KEY: 'short' }, 'PII_ENCRYPTION_KEY'],
+    [{ MFA_REQUIRED_ROLES: 'admin,root' }, 'MFA_REQUIRED_ROLES'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(variable);
   });
@@ -56,6 +60,25 @@ describe('loadConfig', () => {
       jwtSecretGenerated: false,
       corsOrigins: ['https://fuyi.example.gov.cn', 'https://admin.example.gov.cn'],
       logLevel: 'warn',
+      mfaRequiredRoles: ['admin'],
+      trustProxy: false,
     });
+  });
+
+  it('reads the security settings', () => {
+    expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
+    expect(
+      loadConfig({
+        MFA_REQUIRED_ROLES: 'admin, head',
+        TRUST_PROXY: '10.0.0.0/8, ::1',
+        METRICS_TOKEN: 'm'.repeat(24),
+      }),
+    ).toMatchObject({
+      mfaRequiredRoles: ['admin', 'head'],
+      trustProxy: ['10.0.0.0/8', '::1'],
+      metricsToken: 'm'.repeat(24),
+    });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ NODE_ENV: 'test', MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
   });
 });

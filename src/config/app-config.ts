@@ -4,7 +4,9 @@ import {
   DEFAULT_LOSING_DISPOSITIONS,
   validateLosingDispositions,
 } from '../domain/litigation/judgment-result.rule';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { USER_ROLES, type UserRole } from '../common/auth/role';
 import {
   DECISION_OUTCOMES,
   DEFAULT_CORRECTION_OUTCOMES,
@@ -30,7 +32,16 @@ export interface AppConfig {
   corsOrigins: string[];
   logLevel: LogLevel;
   sweepEnabled: boolean;
+  /** Failed logins per client address (across usernames) in 15 minutes before 429. */
   throttleLoginLimit: number;
+  /** Consecutive failures of one username (across addresses) that lock it, with growing delays. */
+  loginLockThreshold: number;
+  /** Roles that cannot get a full token without an active second factor. */
+  mfaRequiredRoles: UserRole[];
+  /** Express `trust proxy`: false (default), a hop count, or addresses/CIDRs of trusted proxies. */
+  trustProxy: false | number | string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | undefined;
   /** Outcomes counted as corrections (纠错) in closures and statistics. */
   correctionOutcomes: string[];
   /** LOSING_DISPOSITIONS: court dispositions counted as lost (败诉) in judgment results. */
@@ -159,6 +170,59 @@ function readEncryptionKey(env: Env, nodeEnv: NodeEnvironment): Buffer | undefin
   return key;
 }
 
+function readMfaRequiredRoles(env: Env, nodeEnv: NodeEnvironment): UserRole[] {
+  const raw = env.MFA_REQUIRED_ROLES;
+  if (raw === undefined) return nodeEnv === 'production' ? ['admin'] : [];
+  const roles = raw
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role !== '');
+  for (const role of roles) {
+    if (!(USER_ROLES as readonly string[]).includes(role)) {
+      throw new ConfigError(
+        'MFA_REQUIRED_ROLES',
+        `must list roles from ${USER_ROLES.join(', ')} (got "${role}")`,
+      );
+    }
+  }
+  return roles as UserRole[];
+}
+
+function readTrustProxy(env: Env): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) > 10) throw new ConfigError('TRUST_PROXY', 'must be at most 10 hops');
+    return Number(raw);
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    if (
+      family === 0 ||
+      extra !== undefined ||
+      (bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > maxBits))
+    ) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be a hop count or comma-separated addresses/CIDRs of proxies (got "${entry}")`,
+      );
+    }
+  }
+  return entries;
+}
+
+function readMetricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 printable characters, no spaces');
+  }
+  return raw;
+}
+
 /** Reads and validates the environment once at boot; a bad value names its variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVIRONMENTS, 'development');
@@ -190,7 +254,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: readCorsOrigins(env),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     sweepEnabled: readBoolean(env, 'SWEEP_ENABLED', true),
-    throttleLoginLimit: readInt(env, 'LOGIN_THROTTLE_LIMIT', 10, 1, 10000),
+    throttleLoginLimit: readInt(env, 'LOGIN_THROTTLE_LIMIT', 30, 1, 100000),
+    loginLockThreshold: readInt(env, 'LOGIN_LOCK_THRESHOLD', 5, 1, 100),
+    mfaRequiredRoles: readMfaRequiredRoles(env, nodeEnv),
+    trustProxy: readTrustProxy(env),
+    metricsToken: readMetricsToken(env),
     correctionOutcomes: readCorrectionOutcomes(env),
     losingDispositions: readLosingDispositions(env),
     piiEncryptionKey: readEncryptionKey(env, nodeEnv),

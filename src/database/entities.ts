@@ -3,6 +3,11 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { AgencyEntity } from '../modules/identity/agency.entity';
 import { ApiClientEntity } from '../modules/identity/api-client.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+import {
+  LoginAttemptEntity,
+  MfaRecoveryCodeEntity,
+  RevokedTokenEntity,
+} from '../modules/identity/session-records.entity';
 import { CalendarYearEntity } from '../modules/calendar/calendar-year.entity';
 import { DeadlineEntity } from '../modules/deadlines/deadline.entity';
 import { CaseEventEntity } from '../modules/timeline/case-event.entity';
@@ -11,6 +16,7 @@ import { NumberSequenceEntity } from '../modules/reconsideration/number-sequence
 import { ReconsiderationCaseEntity } from '../modules/reconsideration/reconsideration-case.entity';
 import { HearingEntity } from '../modules/hearings/hearing.entity';
 import { HearingParticipantEntity } from '../modules/hearings/hearing-participant.entity';
+import { StatisticsSnapshotEntity } from '../modules/statistics/statistics-snapshot.entity';
 import { LitigationCaseEntity } from '../modules/litigation/litigation-case.entity';
 import { LitigationDefendantEntity } from '../modules/litigation/litigation-defendant.entity';
 import { LitigationJudgmentEntity } from '../modules/litigation/litigation-judgment.entity';
@@ -32,9 +38,13 @@ export const ENTITIES: MixedList<Function> = [
   ReconsiderationCaseEntity,
   HearingEntity,
   HearingParticipantEntity,
+  StatisticsSnapshotEntity,
   LitigationCaseEntity,
   LitigationDefendantEntity,
   LitigationJudgmentEntity,
   CourtSessionEntity,
   CourtAppearanceEntity,
+  RevokedTokenEntity,
+  MfaRecoveryCodeEntity,
+  LoginAttemptEntity,
 ];

@@ -7,6 +7,8 @@ import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
 import { IndexCourtSessionReminders1795900000001 } from '../../migrations/1795900000001-IndexCourtSessionReminders';
+import { AccountSecurity1796000000000 } from '../../migrations/1796000000000-AccountSecurity';
+import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   PeriodRulesAndMail1795800000000,
   CreateLitigation1795900000000,
   IndexCourtSessionReminders1795900000001,
+  AccountSecurity1796000000000,
+  CreateStatistics1796100000000,
 ];

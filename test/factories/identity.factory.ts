@@ -46,6 +46,37 @@ export interface UserRef {
   token: string;
 }
 
+/** A temporary password as an admin or head would set it (passes the password rules). */
+export function temporaryPassword(): string {
+  return `temp-${unique('Pw')}-violet-harbour`;
+}
+
+/**
+ * Changes a temporary password at first login, as the person would: answers their own
+ * password and a full token.
+ */
+export async function settlePassword(
+  http: App,
+  username: string,
+  temporary: string,
+): Promise<{ password: string; token: string }> {
+  const first = await request(http)
+    .post('/api/v1/auth/login')
+    .send({ username, password: temporary });
+  if (first.status !== 200) throw new Error(`login ${username}: ${first.status} ${first.text}`);
+  const body = first.body as { accessToken: string; passwordChangeRequired?: boolean };
+  if (!body.passwordChangeRequired) return { password: temporary, token: body.accessToken };
+  const password = `own-${unique('Pw')}-amber-lantern`;
+  const changed = await request(http)
+    .post('/api/v1/auth/password')
+    .auth(body.accessToken, { type: 'bearer' })
+    .send({ currentPassword: temporary, newPassword: password });
+  if (changed.status !== 200) {
+    throw new Error(`password change ${username}: ${changed.status} ${changed.text}`);
+  }
+  return { password, token: (changed.body as { accessToken: string }).accessToken };
+}
+
 export async function createUser(
   t: TestApp,
   token: string,
@@ -53,20 +84,21 @@ export async function createUser(
   roles: string[],
 ): Promise<UserRef> {
   const username = unique(roles[0]);
-  const password = `pw-${username}-long`;
+  const temporary = temporaryPassword();
   const response = await request(t.http)
     .post('/api/v1/users')
     .auth(token, { type: 'bearer' })
     .send({
       username,
       displayName: `测试${username}`,
-      password,
+      password: temporary,
       roles,
       ...(agencyId ? { agencyId } : {}),
     });
   if (response.status !== 201) throw new Error(`user: ${response.status} ${response.text}`);
   const id = (response.body as { id: string }).id;
-  return { id, username, password, token: await login(t.http, username, password) };
+  const own = await settlePassword(t.http, username, temporary);
+  return { id, username, password: own.password, token: own.token };
 }
 
 /** A reconsideration body with a head, a clerk and a viewer, each logged in. */

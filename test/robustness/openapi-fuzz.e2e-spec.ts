@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import request from 'supertest';
 import { requestExamples } from '../../src/common/openapi/request-example.decorator';
 import { createCase, run } from '../factories/case.factory';
-import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
+import { createTenant, login, loginAdmin, type Tenant } from '../factories/identity.factory';
 import { hearingBody, newPanel, schedule } from '../hearings/hearing-helpers';
 import {
   createLitigation,
@@ -156,10 +156,17 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
     };
   }
 
-  /** The first of clerk, head and admin that the route's guard lets through. */
+  /**
+   * The first of clerk, head and admin that the route's guard lets through; logout gets a
+   * session of its own (it revokes the token it is called with).
+   */
   async function identify(ref: OperationRef): Promise<OperationRef> {
     if (ref.operation.security?.length === 0) return ref;
-    for (const token of [tenant.clerk.token, tenant.head.token, adminToken]) {
+    const ownSession = ref.template === '/api/v1/auth/logout';
+    const candidates = ownSession
+      ? [await login(t.http, tenant.viewer.username, tenant.viewer.password)]
+      : [tenant.clerk.token, tenant.head.token, adminToken];
+    for (const token of candidates) {
       const probe = toRequest(
         { ...ref, token },
         {

@@ -11,7 +11,19 @@ export interface Actor {
   agencyId: string | null;
   roles: readonly Role[];
   requestId?: string;
+  /** The client address of the request (per TRUST_PROXY), for the audit trail. */
+  address?: string;
+  /**
+   * A restricted session: a temporary password must be changed, or a second factor enrolled,
+   * before anything else (only routes marked `@RestrictedSessionAllowed` answer).
+   */
+  restriction?: SessionRestriction;
+  /** The bearer token's id and expiry (logout revokes it). */
+  tokenId?: string;
+  tokenExpiresAt?: number;
 }
+
+export type SessionRestriction = 'password_change' | 'mfa_enrollment';
 
 export const SYSTEM_ACTOR: Actor = {
   kind: 'system',

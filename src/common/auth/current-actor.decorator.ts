@@ -6,5 +6,9 @@ import type { Actor } from './actor';
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<Request & { user?: Actor; id?: unknown }>();
   if (!request.user) throw new Error('CurrentActor used on a route without authentication');
-  return { ...request.user, requestId: typeof request.id === 'string' ? request.id : undefined };
+  return {
+    ...request.user,
+    requestId: typeof request.id === 'string' ? request.id : undefined,
+    address: request.ip,
+  };
 });

@@ -20,3 +20,14 @@ export function Roles(...roles: readonly Role[]) {
     ProblemResponses(401, 403),
   );
 }
+
+export const RESTRICTED_SESSION_ALLOWED = 'fuyi:restricted-session-allowed';
+
+/**
+ * A route a restricted session may use (a temporary password to change, a second factor to
+ * enrol): `/auth/me`, `/auth/password`, `/auth/logout`, `/auth/mfa/*`. Every other route
+ * answers such a session 403.
+ */
+export function RestrictedSessionAllowed() {
+  return SetMetadata(RESTRICTED_SESSION_ALLOWED, true);
+}

@@ -5,7 +5,7 @@ import { forbiddenProblem } from '../problem/problem';
 import type { Actor } from './actor';
 import { IS_PUBLIC } from './public.decorator';
 import type { Role } from './role';
-import { ROLES } from './roles.decorator';
+import { RESTRICTED_SESSION_ALLOWED, ROLES } from './roles.decorator';
 
 /** Global: a route without `@Roles()` is refused to everyone, so none is open by omission. */
 @Injectable()
@@ -17,6 +17,19 @@ export class RolesGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     const actor = context.switchToHttp().getRequest<Request & { user?: Actor }>().user;
+    if (actor?.restriction) {
+      const allowed = this.reflector.getAllAndOverride<boolean>(
+        RESTRICTED_SESSION_ALLOWED,
+        targets,
+      );
+      if (!allowed) {
+        throw forbiddenProblem(
+          actor.restriction === 'password_change'
+            ? 'Change the temporary password first (POST /api/v1/auth/password)'
+            : 'Enrol a second factor first (POST /api/v1/auth/mfa/enroll, then activate)',
+        );
+      }
+    }
     if (actor && actor.roles.some((role) => allowed.includes(role))) return true;
     throw forbiddenProblem(
       allowed.length === 0

@@ -50,7 +50,11 @@ export const Target = createParamDecorator((_data: unknown, context: ExecutionCo
     throw validationProblem([{ field: 'id', message: 'id must be a UUID' }]);
   }
   return {
-    actor: { ...request.user, requestId: typeof request.id === 'string' ? request.id : undefined },
+    actor: {
+      ...request.user,
+      requestId: typeof request.id === 'string' ? request.id : undefined,
+      address: request.ip,
+    },
     id,
     ifMatch: request.headers['if-match'],
   } satisfies CommandTarget;

@@ -92,7 +92,7 @@ export function CalendarFeedRoute(path: string, summary: string, description: st
     Roles(...ANY_USER_ROLE),
     Header('Content-Type', 'text/calendar; charset=utf-8'),
     Header('Content-Disposition', `inline; filename="${path.split('/').pop()}"`),
-    Header('Cache-Control', 'private, no-cache'),
+    Header('Cache-Control', 'private, no-store'),
     ApiOperation({ summary }),
     ApiProduces('text/calendar'),
     ApiOkResponse({ description, content: { 'text/calendar': { schema: { type: 'string' } } } }),

@@ -49,6 +49,7 @@ export const RECONSIDERATION_RULES = {
   late_reason_required: '行政复议法 第六十二条',
   reopen_head_only: 'Fuyi lifecycle (DESIGN): reopen by the office head',
   reopen_reason_required: 'Fuyi lifecycle (DESIGN): reopen by the office head',
+  correct_facts_head_only: 'Fuyi (DESIGN): facts that rules decide on are corrected by the head',
 } as const;
 
 export type ReconsiderationRule = keyof typeof RECONSIDERATION_RULES;

@@ -37,6 +37,10 @@ export class AuditEntryEntity {
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId!: string | null;
 
+  /** The client address the request came from (per TRUST_PROXY). */
+  @Column({ name: 'client_address', type: 'text', nullable: true })
+  clientAddress!: string | null;
+
   @Column({ type: 'jsonb' })
   summary!: Record<string, unknown>;
 }

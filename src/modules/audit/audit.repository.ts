@@ -36,6 +36,7 @@ interface AuditRow {
   target_type: string;
   target_id: string | null;
   request_id: string | null;
+  client_address: string | null;
   summary: Record<string, unknown>;
 }
 
@@ -64,8 +65,9 @@ export class AuditRepository {
     if (records.length === 0) return;
     await manager.query(
       `INSERT INTO audit_entry
-         (actor_kind, actor_id, actor_name, agency_id, action, target_type, target_id, request_id, summary)
-       SELECT $1, $2, $3, r.agency_id, r.action, r.target_type, r.target_id, $4, r.summary
+         (actor_kind, actor_id, actor_name, agency_id, action, target_type, target_id, request_id,
+          client_address, summary)
+       SELECT $1, $2, $3, r.agency_id, r.action, r.target_type, r.target_id, $4, $6, r.summary
          FROM jsonb_to_recordset($5::jsonb) AS r(agency_id uuid, action text, target_type text,
               target_id text, summary jsonb, ord int)
         ORDER BY r.ord`,
@@ -84,6 +86,7 @@ export class AuditRepository {
             ord,
           })),
         ),
+        actor.address ?? null,
       ],
     );
   }
@@ -105,7 +108,7 @@ export class AuditRepository {
     const rows = await this.dataSource.query<AuditRow[]>(
       `SELECT id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
               actor_kind, actor_id, actor_name, agency_id, action, target_type, target_id,
-              request_id, summary
+              request_id, client_address, summary
          FROM audit_entry
         WHERE ${where.join(' AND ')}
         ORDER BY id DESC
@@ -121,6 +124,7 @@ export class AuditRepository {
       targetType: row.target_type,
       targetId: row.target_id,
       requestId: row.request_id,
+      clientAddress: row.client_address,
       summary: row.summary,
     }));
   }

@@ -8,6 +8,7 @@ import {
 import { ProblemType } from '../../common/problem/problem-type';
 import type { HearingRefusal, RuleResult } from '../../domain/hearings/hearing.rules';
 import type { Refusal } from '../../domain/reconsideration/reconsideration-case.types';
+import type { StatisticsRefusal } from '../../domain/statistics/freeze.rule';
 import type { LitigationRefusal } from '../../domain/litigation/litigation-case.types';
 import type { LitigationFilingRefusal } from '../../domain/litigation/decide-litigation-filing.rule';
 import type { AppearanceValidation } from '../../domain/litigation/court-appearance.rule';
@@ -83,6 +84,16 @@ export function hearingRefusalProblem(refusal: HearingRefusal): ProblemException
 export function unwrapHearing<T>(result: RuleResult<T>): T {
   if (!result.ok) throw hearingRefusalProblem(result.refusal);
   return result.value;
+}
+
+/** A statistics command's refusal (freezing a month that has not ended): 422. */
+export function statisticsRefusalProblem(refusal: StatisticsRefusal): ProblemException {
+  switch (refusal.rule) {
+    case 'statistics_month_not_ended':
+      return ruleProblem(refusal.rule, refusal.basis, refusal.detail, 422);
+    default:
+      return assertNever(refusal.rule);
+  }
 }
 
 /** A litigation case command's refusal: 409 listing what is allowed, or 422 naming the rule. */

@@ -29,12 +29,13 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
       this.logger.warn('No users exist: set BOOTSTRAP_ADMIN_PASSWORD to create the first admin');
       return;
     }
-    if (!(await this.users.insertFirstAdmin(await hashPassword(password)))) return;
+    // A generated password is temporary: changed at the first login.
+    if (!(await this.users.insertFirstAdmin(await hashPassword(password), generated))) return;
     if (generated) {
       // Printed once, to stdout, so that `npm start` is usable on a fresh machine.
       process.stdout.write(
         `\n  First admin created — username: admin  password: ${password}\n` +
-          '  (shown only now; set BOOTSTRAP_ADMIN_PASSWORD to choose it)\n\n',
+          '  (shown only now, on the embedded development database; change it at the first login)\n\n',
       );
     } else {
       this.logger.log('Created the first admin from BOOTSTRAP_ADMIN_PASSWORD');

@@ -11,10 +11,10 @@ import { ApiClientsController } from './api-clients.controller';
 import { ApiClientsService } from './api-clients.service';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { AuthController } from './auth.controller';
-import { AuthService } from './auth.service';
+import { AuthService, JWT_AUDIENCE, JWT_ISSUER } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { JwtStrategy } from './jwt.strategy';
-import { LocalStrategy } from './local.strategy';
+import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -26,8 +26,13 @@ import { UsersService } from './users.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
-        signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
-        verifyOptions: { algorithms: ['HS256'] },
+        signOptions: {
+          algorithm: 'HS256',
+          expiresIn: config.jwtTtlSeconds,
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
+        verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),
     }),
   ],
@@ -42,7 +47,7 @@ import { UsersService } from './users.service';
     ApiClientsService,
     JwtStrategy,
     ApiKeyStrategy,
-    LocalStrategy,
+    SessionRepository,
     BootstrapAdminService,
   ],
   exports: [AgencyRepository, UserRepository, AuthService],

@@ -5,7 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '../../common/auth/actor';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { AuthService, type TokenClaims } from './auth.service';
+import { AuthService, JWT_AUDIENCE, JWT_ISSUER, type TokenClaims } from './auth.service';
 
 /** Bearer JWTs: HS256 only (so `alg: none` and other algorithms are refused), expiry enforced. */
 @Injectable()
@@ -20,12 +20,24 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // PEM public key on every verify (measured at ~1.7 ms a request).
       secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer,
       algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
       ignoreExpiration: false,
     });
   }
 
   async validate(claims: TokenClaims): Promise<Actor | false> {
-    if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') return false;
+    if (
+      typeof claims.sub !== 'string' ||
+      typeof claims.tv !== 'number' ||
+      typeof claims.jti !== 'string' ||
+      !/^[0-9a-f-]{36}$/.test(claims.jti) ||
+      (claims.scp !== undefined &&
+        claims.scp !== 'password_change' &&
+        claims.scp !== 'mfa_enrollment')
+    ) {
+      return false;
+    }
     return (await this.auth.actorForToken(claims)) ?? false;
   }
 }

@@ -36,4 +36,19 @@ export class UserEntity extends VersionedRecord {
   /** Bumped on deactivation and password change: tokens carrying an older value are refused. */
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion!: number;
+
+  /** Set by an admin or head (or a generated bootstrap password): changed at the next login. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired!: boolean;
+
+  /** The TOTP secret, sealed (SecretBox); pending until `mfaEnabledAt` is set by activation. */
+  @Column({ name: 'mfa_secret', type: 'text', nullable: true })
+  mfaSecret!: string | null;
+
+  @Column({ name: 'mfa_enabled_at', type: 'timestamptz', nullable: true })
+  mfaEnabledAt!: Date | null;
+
+  /** The last TOTP time step accepted: a code is good once (RFC 6238 §5.2). */
+  @Column({ name: 'mfa_last_step', type: 'bigint', nullable: true })
+  mfaLastStep!: string | null;
 }

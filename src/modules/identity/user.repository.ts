@@ -65,30 +65,60 @@ export class UserRepository {
     await manager.save(user);
   }
 
-  async findCredentials(username: string): Promise<UserCredentials | null> {
-    const [row] = await this.dataSource.query<UserCredentials[]>(
-      `SELECT id, username, password_hash, roles, agency_id, active, token_version
-         FROM app_user WHERE username = $1`,
+  /**
+   * The user of a username, locked (FOR UPDATE) for the login's transaction: the hash checked
+   * and the token version read come from the same row version, so a password change committing
+   * meanwhile cannot leave a token of the old password alive.
+   */
+  async lockByUsername(manager: EntityManager, username: string): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('user.username = :username', { username: username.toLowerCase() })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** A user by id, locked (FOR UPDATE): one's own account (password, second factor). */
+  async lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('user.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  async idOfUsername(username: string): Promise<{ id: string; agency_id: string | null } | null> {
+    const [row] = await this.dataSource.query<Array<{ id: string; agency_id: string | null }>>(
+      'SELECT id, agency_id FROM app_user WHERE username = $1',
       [username.toLowerCase()],
     );
     return row ?? null;
   }
 
-  /** The identity a token stands for (no password hash). */
-  async findForToken(id: string): Promise<Omit<UserCredentials, 'password_hash'> | null> {
-    const [row] = await this.dataSource.query<Array<Omit<UserCredentials, 'password_hash'>>>(
-      'SELECT id, username, roles, agency_id, active, token_version FROM app_user WHERE id = $1',
-      [id],
+  /** The identity a token stands for (no password hash), and whether its jti is revoked. */
+  async findForToken(
+    id: string,
+    jti: string,
+  ): Promise<(Omit<UserCredentials, 'password_hash'> & { revoked: boolean }) | null> {
+    const [row] = await this.dataSource.query<
+      Array<Omit<UserCredentials, 'password_hash'> & { revoked: boolean }>
+    >(
+      `SELECT id, username, roles, agency_id, active, token_version,
+              EXISTS (SELECT 1 FROM revoked_token WHERE jti = $2) AS revoked
+         FROM app_user WHERE id = $1`,
+      [id, jti],
     );
     return row ?? null;
   }
 
-  async tokenVersionOf(id: string): Promise<number | null> {
-    const [row] = await this.dataSource.query<Array<{ token_version: number }>>(
-      'SELECT token_version FROM app_user WHERE id = $1',
+  async mfaEnabledOf(id: string): Promise<boolean> {
+    const [row] = await this.dataSource.query<Array<{ enabled: boolean }>>(
+      'SELECT mfa_enabled_at IS NOT NULL AS enabled FROM app_user WHERE id = $1',
       [id],
     );
-    return row?.token_version ?? null;
+    return row?.enabled ?? false;
   }
 
   async displayNameOf(id: string): Promise<string | null> {
@@ -134,13 +164,14 @@ export class UserRepository {
   }
 
   /** Creates the first admin, only while no user exists; false when one appeared meanwhile. */
-  async insertFirstAdmin(passwordHash: string): Promise<boolean> {
+  async insertFirstAdmin(passwordHash: string, temporary: boolean): Promise<boolean> {
     const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO app_user (username, display_name, password_hash, roles, agency_id, active, token_version, version)
-       SELECT 'admin', 'Administrator', $1, '{admin}', NULL, true, 0, 1
+      `INSERT INTO app_user (username, display_name, password_hash, roles, agency_id, active,
+                             token_version, version, password_change_required)
+       SELECT 'admin', 'Administrator', $1, '{admin}', NULL, true, 0, 1, $2
         WHERE NOT EXISTS (SELECT 1 FROM app_user)
        ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [passwordHash],
+      [passwordHash, temporary],
     );
     return inserted.length > 0;
   }

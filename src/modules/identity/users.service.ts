@@ -9,7 +9,7 @@ import { forbiddenProblem, notFoundProblem, validationProblem } from '../../comm
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { CommandRunner } from '../commands/command-runner';
 import { AgencyRepository } from './agency.repository';
-import { AuthService } from './auth.service';
+import { assertPasswordRules, AuthService } from './auth.service';
 import type { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import { hashPassword } from './password-hasher';
 import type { UserEntity } from './user.entity';
@@ -48,6 +48,7 @@ export class UsersService {
       ? (input.agencyId ?? null)
       : TenantScope.agencyForNew(actor, input.agencyId);
     if (!isAdmin(actor)) assertHeadMayGrant(input.roles);
+    assertPasswordRules('password', input.password, input.username);
     const passwordHash = await hashPassword(input.password);
     return this.commands.run(actor, async (tx) => {
       await this.assertAgencyForRoles(actor, tx.manager, agencyId, input.roles);
@@ -58,6 +59,8 @@ export class UsersService {
         roles: input.roles,
         agencyId,
         active: input.active ?? true,
+        // Set by an admin or head: temporary, changed at the next login.
+        passwordChangeRequired: true,
       });
       await this.users.save(tx.manager, user);
       tx.audit({
@@ -69,7 +72,9 @@ export class UsersService {
           username: user.username,
           displayName: user.displayName,
           roles: user.roles,
+          agencyId: user.agencyId,
           active: user.active,
+          temporaryCredential: true,
         },
       });
       return toUserDto(user);
@@ -86,6 +91,7 @@ export class UsersService {
     const updated = await this.commands.run(actor, async (tx) => {
       const user = await this.findInScope(actor, id, tx.manager, true);
       checkIfMatch(ifMatch, user.version);
+      if (input.password) assertPasswordRules('password', input.password, user.username);
       if (!isAdmin(actor)) {
         if (!user.roles.every((role) => HEAD_MANAGEABLE_ROLES.includes(role))) {
           throw forbiddenProblem('A head manages only the clerks and viewers of their agency');
@@ -115,7 +121,11 @@ export class UsersService {
         user,
         Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)),
       );
-      if (passwordHash) user.passwordHash = passwordHash;
+      if (passwordHash) {
+        user.passwordHash = passwordHash;
+        // Set by an admin or head: temporary, changed at the next login.
+        user.passwordChangeRequired = true;
+      }
       // Existing tokens stop working when the password changes or the user is deactivated.
       if (passwordHash || deactivated) user.tokenVersion += 1;
       await this.users.save(tx.manager, user);
@@ -124,7 +134,7 @@ export class UsersService {
         targetType: 'user',
         targetId: user.id,
         agencyId: user.agencyId,
-        summary: passwordHash ? { ...changes, passwordChanged: true } : changes,
+        summary: passwordHash ? { ...changes, credentialReset: 'temporary' } : changes,
       });
       return toUserDto(user);
     });

@@ -7,6 +7,7 @@ import {
   Target,
   type CommandTarget,
 } from '../../common/http/command-route.decorator';
+import { CaseFactsService } from './case-facts.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseWorkflowService, type CommandExtras } from './case-workflow.service';
 import {
@@ -28,6 +29,7 @@ import {
   SuspendDto,
 } from './dto/case-commands.dto';
 import type { CaseDto } from './dto/case.dto';
+import { CorrectFactsDto } from './dto/correct-facts.dto';
 
 const d = (date: string) => date as LegalDate;
 
@@ -38,6 +40,7 @@ export class CaseCommandsController {
   constructor(
     private readonly workflow: CaseWorkflowService,
     private readonly cases: CaseQueriesService,
+    private readonly facts: CaseFactsService,
   ) {}
 
   private async run(
@@ -223,5 +226,14 @@ export class CaseCommandsController {
   @CommandRoute('reopen', 'Send a conclusion recorded by mistake back to review (head)', ['head'])
   reopen(@Target() target: CommandTarget, @Body() body: ReasonDto) {
     return this.run(target, { type: 'reopen', reason: body.reason });
+  }
+
+  @CommandRoute(
+    'correct-facts',
+    'Correct facts that legal rules decide on (head): re-runs the rules, re-plans the deadlines',
+    ['head'],
+  )
+  correctFacts(@Target() target: CommandTarget, @Body() body: CorrectFactsDto) {
+    return this.facts.correct(target.actor, target.id, body, target.ifMatch);
   }
 }

@@ -9,8 +9,10 @@ import { yearOf, type LegalDate } from '../../domain/calendar/legal-date.value';
 import { maskIdNumber } from '../../domain/reconsideration/id-card-number.value';
 import { checkIntakeDates } from '../../domain/reconsideration/intake-dates.rule';
 import { planDeadlines } from '../../domain/reconsideration/plan-deadlines.rule';
+import type { CaseStatus } from '../../domain/reconsideration/reconsideration-case.types';
 import { CalendarService } from '../calendar/calendar.service';
 import { CommandRunner, type CommandTransaction } from '../commands/command-runner';
+import { caseRefusalProblem } from '../commands/refusal-problems';
 import { DeadlinePlanService } from '../deadlines/deadline-plan.service';
 import { AgencyRepository } from '../identity/agency.repository';
 import { searchTextOf, toCaseFacts } from './case.mapper';
@@ -20,6 +22,17 @@ import type { CaseDto } from './dto/case.dto';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto';
 import type { ApplicantRecord, ReconsiderationCaseEntity } from './reconsideration-case.entity';
 import { ReconsiderationCaseRepository } from './reconsideration-case.repository';
+
+/**
+ * A PATCH changes descriptive fields, and only before the conclusion: afterwards the record is
+ * what was decided (rule-deciding facts change through `correct-facts`, by the head).
+ */
+const PATCHABLE_STATUSES: readonly CaseStatus[] = [
+  'received',
+  'correction_requested',
+  'under_review',
+  'suspended',
+];
 
 /** Masks personal ID numbers wherever they stand in an audited value. */
 function maskIds(value: unknown): unknown {
@@ -146,10 +159,15 @@ export class CaseIntakeService {
       const entity = await this.cases.lockForCommand(tx.manager, TenantScope.forRecords(actor), id);
       if (!entity) throw notFoundProblem(`Reconsideration case ${id}`);
       checkIfMatch(ifMatch, entity.version);
+      if (!PATCHABLE_STATUSES.includes(entity.status)) {
+        throw caseRefusalProblem(
+          { kind: 'illegal_transition', status: entity.status, allowed: [] },
+          'patch',
+        );
+      }
       const next: Partial<ReconsiderationCaseEntity> = {
         requests: input.requests,
         factsAndReasons: input.factsAndReasons,
-        major: input.major,
         hearingRequested: input.hearingRequested,
         thirdParties: input.thirdParties,
         agent: input.agent,
@@ -158,14 +176,12 @@ export class CaseIntakeService {
         next.contestedAct = {
           title: input.contestedAct.title,
           documentNumber: input.contestedAct.documentNumber ?? null,
-          actOn: input.contestedAct.actOn ?? null,
+          actOn: entity.contestedAct.actOn,
           field: input.contestedAct.field,
           actKind: input.contestedAct.actKind,
         };
         next.field = input.contestedAct.field;
         next.actKind = input.contestedAct.actKind;
-        next.realEstate = input.contestedAct.realEstate;
-        next.remedyRightsNotTold = input.contestedAct.remedyRightsNotTold;
       }
       const changes = fieldChanges(entity, next, maskIds);
       Object.assign(

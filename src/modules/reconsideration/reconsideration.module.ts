@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HearingsDataModule } from '../hearings/hearings-data.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CaseCommandsController } from './case-commands.controller';
+import { CaseFactsService } from './case-facts.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseNumberingService } from './case-numbering.service';
 import { CaseQueriesService } from './case-queries.service';
@@ -21,6 +22,7 @@ import { ReconsiderationController } from './reconsideration.controller';
     CaseIntakeService,
     CaseQueriesService,
     CaseWorkflowService,
+    CaseFactsService,
   ],
   exports: [ReconsiderationCaseRepository, CaseWorkflowService],
 })

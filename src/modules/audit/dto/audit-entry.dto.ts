@@ -17,6 +17,8 @@ export class AuditEntryDto {
   targetType!: string;
   targetId!: string | null;
   requestId!: string | null;
+  /** The client address of the request (per TRUST_PROXY). */
+  clientAddress!: string | null;
   summary!: Record<string, unknown>;
 }
 

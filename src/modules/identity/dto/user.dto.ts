@@ -37,9 +37,12 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName!: string;
 
-  /** At least 10 characters. Stored as an argon2id hash, never returned. */
+  /**
+   * Temporary (changed at the first login): at least 12 characters, not whitespace only, not
+   * containing the username, not a common or breached password. Stored as an argon2id hash.
+   */
   @IsString()
-  @MinLength(10)
+  @MinLength(12)
   @MaxLength(200)
   password!: string;
 
@@ -69,9 +72,10 @@ export class UpdateUserDto {
   displayName?: string;
 
   /** Changing it revokes the user's existing tokens. */
+  /** A new temporary password (same rules); the user changes it at the next login. */
   @IsOptionalNotNull()
   @IsString()
-  @MinLength(10)
+  @MinLength(12)
   @MaxLength(200)
   password?: string;
 

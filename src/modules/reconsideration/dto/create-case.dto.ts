@@ -135,6 +135,25 @@ export class ContestedActDto {
   remedyRightsNotTold?: boolean;
 }
 
+/** The contested act's descriptive fields (a PATCH may change them before conclusion). */
+export class ContestedActDescriptionDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(200)
+  documentNumber?: string;
+
+  @IsIn(Object.keys(ADMINISTRATIVE_FIELDS))
+  field!: AdministrativeField;
+
+  @IsIn(Object.keys(ACT_KINDS))
+  actKind!: ActKind;
+}
+
 export class LimitationObstacleDto {
   /** The first day the obstacle (force majeure or another justified reason) kept the applicant from applying. */
   @IsLegalDate()
@@ -269,10 +288,6 @@ export class UpdateCaseDto {
 
   @IsOptionalNotNull()
   @IsBoolean()
-  major?: boolean;
-
-  @IsOptionalNotNull()
-  @IsBoolean()
   hearingRequested?: boolean;
 
   @IsOptionalNotNull()
@@ -284,7 +299,8 @@ export class UpdateCaseDto {
   @IsNestedObject(() => PartyDto)
   agent?: PartyDto;
 
+  /** Descriptive fields of the act; its date and rule facts change through `correct-facts`. */
   @IsOptionalNotNull()
-  @IsNestedObject(() => ContestedActDto)
-  contestedAct?: ContestedActDto;
+  @IsNestedObject(() => ContestedActDescriptionDto)
+  contestedAct?: ContestedActDescriptionDto;
 }
