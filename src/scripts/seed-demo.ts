@@ -229,7 +229,7 @@ runCli(async (databaseUrl) => {
           outcome,
           ...(outcome === 'terminated' ? { terminationReason: 'withdrawn' } : {}),
           decisionNumber: `乐府复决〔${concludedOn.slice(0, 4)}〕${made}号`,
-        } as CaseCommand);
+        });
         if (state === 'concluded') continue;
         const servedOn = shiftLegalDate(concludedOn, 2);
         await run(id, { type: 'serve', servedOn });
