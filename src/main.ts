@@ -5,12 +5,20 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
+import { encryptionKeyOf, secretBoxOf } from './common/crypto/encryption-key';
+import { usePiiBox } from './common/crypto/pii-fields';
 import { openDatabase } from './database/database-url';
 import { runMigrations } from './database/run-migrations';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  const database = await openDatabase(config);
+  const loaded = loadConfig();
+  const database = await openDatabase(loaded);
+  // The key of personal data, resolved once: the sealing migration and the app share it. A key
+  // for this process only (external database, no PII_ENCRYPTION_KEY, not production) seals no
+  // existing rows: the migration then asks for PII_ENCRYPTION_KEY.
+  const durable = loaded.piiEncryptionKey !== undefined || loaded.embeddedDatabase;
+  const config = { ...loaded, piiEncryptionKey: encryptionKeyOf(loaded) };
+  if (durable) usePiiBox(secretBoxOf(config));
   await runMigrations(database.url);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ ...config, databaseUrl: database.url }),

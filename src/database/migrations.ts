@@ -6,6 +6,7 @@ import { CreateHearings1795726592522 } from '../../migrations/1795726592522-Crea
 import { IndexOpenDeadlines1795730260235 } from '../../migrations/1795730260235-IndexOpenDeadlines';
 import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-PeriodRulesAndMail';
 import { AccountSecurity1796000000000 } from '../../migrations/1796000000000-AccountSecurity';
+import { SealIdNumbers1796000001000 } from '../../migrations/1796000001000-SealIdNumbers';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IndexOpenDeadlines1795730260235,
   PeriodRulesAndMail1795800000000,
   AccountSecurity1796000000000,
+  SealIdNumbers1796000001000,
 ];

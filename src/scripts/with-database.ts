@@ -1,4 +1,6 @@
 import { loadConfig } from '../config/app-config';
+import { secretBoxOf } from '../common/crypto/encryption-key';
+import { usePiiBox } from '../common/crypto/pii-fields';
 import { openDatabase } from '../database/database-url';
 
 /**
@@ -7,7 +9,12 @@ import { openDatabase } from '../database/database-url';
  */
 export function runCli(task: (databaseUrl: string) => Promise<void>): void {
   const main = async () => {
-    const database = await openDatabase(loadConfig());
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    // Migrations that seal personal data need the durable key (configured, or the embedded one).
+    if (config.piiEncryptionKey !== undefined || config.embeddedDatabase) {
+      usePiiBox(secretBoxOf(config));
+    }
     try {
       await task(database.url);
     } finally {

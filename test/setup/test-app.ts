@@ -9,6 +9,7 @@ import { configureApp } from '../../src/configure-app';
 import { createTestDatabase } from './test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+export const TEST_PII_KEY = 'ab'.repeat(32);
 
 /**
  * The instant every test app starts at (a Monday in China Standard Time): tests never read the
@@ -38,6 +39,8 @@ export async function createTestApp(
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     SWEEP_ENABLED: 'false',
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    // One key for every app of a test run: personal data sealed by one app opens in the next.
+    PII_ENCRYPTION_KEY: TEST_PII_KEY,
     ...env,
   });
   const clock = new FixedClock(now);
