@@ -12,6 +12,47 @@ interface CaseParties {
 
 const BATCH = 500;
 
+/** Seals every plain ID number stored on cases (idempotent: sealed ones are left as they are). */
+export async function sealStoredIdNumbers(
+  queryRunner: Pick<QueryRunner, 'query'>,
+): Promise<number> {
+  let sealed = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = (await queryRunner.query(
+      `SELECT id, applicants, agent, third_parties FROM reconsideration_case
+          WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
+      [after],
+    )) as CaseParties[];
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const parties = [...row.applicants, row.agent, ...row.third_parties];
+      if (!hasPlain(parties)) continue;
+      if (!piiBox()) {
+        throw new Error(
+          'Stored ID numbers must be sealed: set PII_ENCRYPTION_KEY (32 bytes) and run again',
+        );
+      }
+      const plain = parties.map((party) => openParty(party));
+      sealed += 1;
+      await queryRunner.query(
+        `UPDATE reconsideration_case
+              SET applicants = $2, agent = $3, third_parties = $4, id_number_hashes = $5
+            WHERE id = $1`,
+        [
+          row.id,
+          JSON.stringify(row.applicants.map((party) => sealParty(party))),
+          row.agent === null ? null : JSON.stringify(sealParty(row.agent)),
+          JSON.stringify(row.third_parties.map((party) => sealParty(party))),
+          idNumberHashesOf(plain),
+        ],
+      );
+    }
+    after = rows[rows.length - 1].id;
+  }
+  return sealed;
+}
+
 function hasPlain(parties: ReadonlyArray<Party | null>): boolean {
   return parties.some(
     (party) =>
@@ -34,38 +75,7 @@ export class SealIdNumbers1796000001000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "reconsideration_case_id_number_hashes_idx" ON "reconsideration_case" USING gin ("id_number_hashes")`,
     );
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await queryRunner.query(
-        `SELECT id, applicants, agent, third_parties FROM reconsideration_case
-          WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
-        [after],
-      )) as CaseParties[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const parties = [...row.applicants, row.agent, ...row.third_parties];
-        if (!hasPlain(parties)) continue;
-        if (!piiBox()) {
-          throw new Error(
-            'Stored ID numbers must be sealed: set PII_ENCRYPTION_KEY (32 bytes) and run again',
-          );
-        }
-        const plain = parties.map((party) => openParty(party));
-        await queryRunner.query(
-          `UPDATE reconsideration_case
-              SET applicants = $2, agent = $3, third_parties = $4, id_number_hashes = $5
-            WHERE id = $1`,
-          [
-            row.id,
-            JSON.stringify(row.applicants.map((party) => sealParty(party))),
-            row.agent === null ? null : JSON.stringify(sealParty(row.agent)),
-            JSON.stringify(row.third_parties.map((party) => sealParty(party))),
-            idNumberHashesOf(plain),
-          ],
-        );
-      }
-      after = rows[rows.length - 1].id;
-    }
+    await sealStoredIdNumbers(queryRunner);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ID_NUMBERS, createCase, run } from '../factories/case.factory';
 import { startAppWithTenant, type Tenant } from '../factories/identity.factory';
+import { sealStoredIdNumbers } from '../../migrations/1796000001000-SealIdNumbers';
 import type { TestApp } from '../setup/test-app';
 
 const ALL_NUMBERS = [...Object.values(ID_NUMBERS), '11010519491231002x'];
@@ -185,5 +186,42 @@ describe('personal ID numbers at rest', () => {
       .expect(200);
     const text = JSON.stringify([events.body, audit.body]);
     expect(text).not.toMatch(new RegExp(ALL_NUMBERS.join('|'), 'i'));
+  });
+});
+
+describe('the migration that seals stored ID numbers', () => {
+  let t: TestApp;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    ({ t, tenant } = await startAppWithTenant());
+  });
+  afterAll(() => t.close());
+
+  it('seals plain numbers of existing rows and adds their search hashes, once', async () => {
+    const created = await createCase(t, tenant.clerk.token);
+    // A row as the schema before sealing left it: the number in plain text, no hashes.
+    await t.dataSource.query(
+      `UPDATE reconsideration_case
+          SET applicants = jsonb_set(applicants, '{0,idNumber}', to_jsonb($2::text)),
+              id_number_hashes = '{}'
+        WHERE id = $1`,
+      [created.id, ID_NUMBERS.zhang],
+    );
+    expect(await plainIdNumbers(t)).toEqual(['reconsideration_case.applicants']);
+
+    expect(await sealStoredIdNumbers(t.dataSource.manager)).toBe(1);
+    expect(await sealStoredIdNumbers(t.dataSource.manager)).toBe(0);
+    expect(await plainIdNumbers(t)).toEqual([]);
+    const found = await request(t.http)
+      .get(`/api/v1/reconsideration-cases?idNumber=${ID_NUMBERS.zhang}`)
+      .auth(tenant.clerk.token, { type: 'bearer' })
+      .expect(200);
+    expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([created.id]);
+    const single = await request(t.http)
+      .get(`/api/v1/reconsideration-cases/${created.id}`)
+      .auth(tenant.clerk.token, { type: 'bearer' })
+      .expect(200);
+    expect(single.body.applicants[0].idNumber).toBe(ID_NUMBERS.zhang);
   });
 });
