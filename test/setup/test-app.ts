@@ -24,6 +24,8 @@ export interface TestApp {
   config: AppConfig;
   /** The app's clock: move it with `clock.set(instant)`. */
   clock: FixedClock;
+  /** The database as its owner (the app and `dataSource` connect with row access only). */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function createTestApp(
     dataSource: app.get(DataSource),
     config,
     clock,
+    ownerUrl: database.ownerUrl,
     close: async () => {
       await app.close();
       await database.drop();
