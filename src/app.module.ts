@@ -27,6 +27,10 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
+import { FeedModule } from './modules/feed/feed.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CourtLiaisonModule } from './modules/court-liaison/court-liaison.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -56,6 +60,10 @@ export class AppModule {
         HearingsModule,
         StatisticsModule,
         LitigationModule,
+        FeedModule,
+        IdempotencyModule,
+        WebhooksModule,
+        CourtLiaisonModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

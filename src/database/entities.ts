@@ -22,6 +22,13 @@ import { LitigationDefendantEntity } from '../modules/litigation/litigation-defe
 import { LitigationJudgmentEntity } from '../modules/litigation/litigation-judgment.entity';
 import { CourtSessionEntity } from '../modules/litigation/court-session.entity';
 import { CourtAppearanceEntity } from '../modules/litigation/court-appearance.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
+import {
+  WebhookAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookSubscriptionEntity,
+} from '../modules/webhooks/webhook.entities';
+import { IntegrationExchangeEntity } from '../modules/court-liaison/integration-exchange.entity';
 
 /** Every TypeORM entity of the app, listed explicitly so the app, the CLI and tests agree. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -47,4 +54,9 @@ export const ENTITIES: MixedList<Function> = [
   RevokedTokenEntity,
   MfaRecoveryCodeEntity,
   LoginAttemptEntity,
+  IdempotencyKeyEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  IntegrationExchangeEntity,
 ];

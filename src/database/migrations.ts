@@ -9,6 +9,10 @@ import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-Cr
 import { IndexCourtSessionReminders1795900000001 } from '../../migrations/1795900000001-IndexCourtSessionReminders';
 import { AccountSecurity1796000000000 } from '../../migrations/1796000000000-AccountSecurity';
 import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
+import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
+import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
+import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
+import { IntegrationExchange1796200000003 } from '../../migrations/1796200000003-IntegrationExchange';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +27,8 @@ export const MIGRATIONS = [
   IndexCourtSessionReminders1795900000001,
   AccountSecurity1796000000000,
   CreateStatistics1796100000000,
+  ChangeFeed1796200000000,
+  IdempotencyKeys1796200000001,
+  Webhooks1796200000002,
+  IntegrationExchange1796200000003,
 ];

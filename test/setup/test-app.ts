@@ -23,6 +23,8 @@ export interface TestApp {
   config: AppConfig;
   /** The app's clock: move it with `clock.set(instant)`. */
   clock: FixedClock;
+  /** The database this app runs on (share it with a second instance via `options.databaseUrl`). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -30,8 +32,12 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   now: string = TEST_NOW,
+  options: { databaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // A second instance on another app's database (several API instances); it leaves it in place.
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -60,6 +66,7 @@ export async function createTestApp(
     dataSource: app.get(DataSource),
     config,
     clock,
+    databaseUrl: database.url,
     close: async () => {
       await app.close();
       await database.drop();

@@ -118,6 +118,7 @@ export class CommandTransaction {
         agencyId: aggregate.agencyId,
         topic: type,
         payload: happening.message ?? payload,
+        aggregate: { type: aggregate.type, id: aggregate.id },
       });
     }
     if (happening.audit !== null) {

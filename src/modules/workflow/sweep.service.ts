@@ -176,7 +176,12 @@ export class SweepService {
             message: null,
             audit: null,
           });
-          tx.notify({ agencyId: row.agency_id, topic: `deadline.${topic}`, payload: data });
+          tx.notify({
+            agencyId: row.agency_id,
+            topic: `deadline.${topic}`,
+            payload: data,
+            aggregate: { type: `${row.case_type}_case`, id: row.case_id },
+          });
         }
         return rows.length;
       });
