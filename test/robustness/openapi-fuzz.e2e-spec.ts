@@ -195,8 +195,10 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
     );
     const hashes: Record<string, string> = {};
     for (const { name } of tables) {
+      // A refused access (403) is audited by design (access.forbidden): not a changed record.
+      const where = name === 'audit_entry' ? ` WHERE r.action <> 'access.forbidden'` : '';
       const [row] = await t.dataSource.query<Array<{ hash: string }>>(
-        `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) AS hash FROM "${name}" r`,
+        `SELECT md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) AS hash FROM "${name}" r${where}`,
       );
       hashes[name] = row.hash;
     }
