@@ -112,7 +112,8 @@ export class LitigationStatisticsDto {
   lossRateOfJudgments!: RateDto;
   coDefendant!: number;
   sessionsHeld!: number;
-  appearanceRates!: readonly NamedRateDto[];
+  @ApiProperty({ type: () => [NamedRateDto] })
+  appearanceRates!: NamedRateDto[];
   principalHeadRate!: NamedRateDto;
   spokeOnMeritsRate!: NamedRateDto;
   absencesByReason!: Record<string, number>;
