@@ -112,8 +112,9 @@ export class LitigationStatisticsDto {
   lossRateOfJudgments!: RateDto;
   coDefendant!: number;
   sessionsHeld!: number;
+  // The Swagger plugin cannot read `readonly X[]`: the type is given explicitly.
   @ApiProperty({ type: () => [NamedRateDto] })
-  appearanceRates!: NamedRateDto[];
+  appearanceRates!: readonly NamedRateDto[];
   principalHeadRate!: NamedRateDto;
   spokeOnMeritsRate!: NamedRateDto;
   absencesByReason!: Record<string, number>;
