@@ -11,6 +11,7 @@ import { AccountSecurity1796000000000 } from '../../migrations/1796000000000-Acc
 import { SealIdNumbers1796000001000 } from '../../migrations/1796000001000-SealIdNumbers';
 import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
 import { IndexExtendedCases1796100000001 } from '../../migrations/1796100000001-IndexExtendedCases';
+import { PartialAcceptedIndex1796100000002 } from '../../migrations/1796100000002-PartialAcceptedIndex';
 import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
 import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
 import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   SealIdNumbers1796000001000,
   CreateStatistics1796100000000,
   IndexExtendedCases1796100000001,
+  PartialAcceptedIndex1796100000002,
   ChangeFeed1796200000000,
   IdempotencyKeys1796200000001,
   Webhooks1796200000002,

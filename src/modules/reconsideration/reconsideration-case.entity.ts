@@ -62,7 +62,7 @@ export interface ContestedActRecord {
 @Index('reconsideration_case_concluded_idx', ['agencyId', 'concludedOn'])
 @Index('reconsideration_case_search_trgm_idx', { synchronize: false })
 // Statistics: flows by legal date (migration 1796100000000; the partial ones declared there).
-@Index('reconsideration_case_accepted_idx', ['agencyId', 'acceptedOn'])
+@Index('reconsideration_case_accepted_idx', { synchronize: false })
 @Index('reconsideration_case_rejected_idx', { synchronize: false })
 @Index('reconsideration_case_abandoned_idx', { synchronize: false })
 @Index('reconsideration_case_extended_idx', { synchronize: false })

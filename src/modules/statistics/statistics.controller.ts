@@ -94,7 +94,7 @@ export class StatisticsController {
     @Param('month') month: string,
     @Query() query: FreezeQueryDto,
   ): Promise<StatisticsReportDto> {
-    return this.statistics.freeze(actor, month, query) as Promise<StatisticsReportDto>;
+    return this.statistics.freeze(actor, month, query) as unknown as Promise<StatisticsReportDto>;
   }
 }
 
@@ -103,7 +103,7 @@ async function answer(
   format: 'json' | 'csv' | 'xlsx',
   response: Response,
 ): Promise<StatisticsReportDto | StreamableFile> {
-  if (format === 'json') return report as StatisticsReportDto;
+  if (format === 'json') return report as unknown as StatisticsReportDto;
   const file = format === 'csv' ? toCsv(report) : await toXlsx(report);
   response.setHeader('Content-Disposition', contentDisposition(report, format));
   return new StreamableFile(file, {
