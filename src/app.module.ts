@@ -16,6 +16,7 @@ import { TimelineModule } from './modules/timeline/timeline.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { ReconsiderationModule } from './modules/reconsideration/reconsideration.module';
 import { HearingsModule } from './modules/hearings/hearings.module';
+import { LitigationModule } from './modules/litigation/litigation.module';
 import { CommandsModule } from './modules/commands/commands.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 import { Clock } from './common/clock/clock';
@@ -26,6 +27,11 @@ import { ETagInterceptor } from './common/http/etag.interceptor';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
+import { FeedModule } from './modules/feed/feed.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CourtLiaisonModule } from './modules/court-liaison/court-liaison.module';
 
 /**
  * The application. `databaseUrl` is resolved before the module is built (embedded PostgreSQL
@@ -56,6 +62,12 @@ export class AppModule {
         ReconsiderationModule,
         WorkflowModule,
         HearingsModule,
+        StatisticsModule,
+        LitigationModule,
+        FeedModule,
+        IdempotencyModule,
+        WebhooksModule,
+        CourtLiaisonModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

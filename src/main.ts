@@ -9,11 +9,16 @@ import { encryptionKeyOf, secretBoxOf } from './common/crypto/encryption-key';
 import { usePiiBox } from './common/crypto/pii-fields';
 import { openDatabase } from './database/database-url';
 import { grantAppRole, roleOf } from './database/database-roles';
+import { EmbeddedDatabaseError } from './database/embedded-database';
 import { runMigrations } from './database/run-migrations';
 
 async function bootstrap(): Promise<void> {
   const loaded = loadConfig();
   const database = await openDatabase(loaded);
+  if (database.relocatedDataDir) {
+    const note = `PostgreSQL runs as user postgres, who cannot reach ${loaded.embeddedDataDir}: its data is kept in ${database.relocatedDataDir}`;
+    process.stdout.write(`${JSON.stringify({ level: 'warn', msg: note })}\n`);
+  }
   // The key of personal data, resolved once: the sealing migration and the app share it. A key
   // for this process only (external database, no PII_ENCRYPTION_KEY, not production) seals no
   // existing rows: the migration then asks for PII_ENCRYPTION_KEY.
@@ -63,7 +68,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : String((error as Error)?.stack);
+  const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
+  const message = known ? error.message : String((error as Error)?.stack);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

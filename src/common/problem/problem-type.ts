@@ -27,6 +27,9 @@ export enum ProblemType {
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
   RuleRefused = 'rule-refused',
+  IdempotencyKeyReused = 'idempotency-key-reused',
+  IdempotencyKeyInFlight = 'idempotency-key-in-flight',
+  WebhookHostNotAllowed = 'webhook-host-not-allowed',
   RateLimited = 'rate-limited',
   HeadersTooLarge = 'headers-too-large',
   Internal = 'internal',
@@ -61,6 +64,18 @@ export const PROBLEM_TYPES: Readonly<Record<ProblemType, ProblemTypeInfo>> = {
   [ProblemType.PayloadTooLarge]: { status: 413, title: 'Payload too large' },
   [ProblemType.UnsupportedMediaType]: { status: 415, title: 'Unsupported media type' },
   [ProblemType.RuleRefused]: { status: 422, title: 'Refused by a legal rule' },
+  [ProblemType.IdempotencyKeyReused]: {
+    status: 422,
+    title: 'Idempotency key already used for another request',
+  },
+  [ProblemType.IdempotencyKeyInFlight]: {
+    status: 409,
+    title: 'A request with this idempotency key is still in progress',
+  },
+  [ProblemType.WebhookHostNotAllowed]: {
+    status: 422,
+    title: 'Webhook host outside WEBHOOK_ALLOWED_HOSTS',
+  },
   [ProblemType.RateLimited]: { status: 429, title: 'Too many requests' },
   [ProblemType.HeadersTooLarge]: { status: 431, title: 'Request header fields too large' },
   [ProblemType.Internal]: { status: 500, title: 'Internal server error' },

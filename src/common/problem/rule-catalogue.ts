@@ -1,5 +1,6 @@
 import { HEARING_RULES } from '../../domain/hearings/hearing-rule-catalogue';
 import { RECONSIDERATION_RULES } from '../../domain/reconsideration/rule-catalogue';
+import { STATISTICS_RULES } from '../../domain/statistics/statistics-rule-catalogue';
 
 /**
  * Every rule code a `rule-refused` (422) or rule-based `forbidden` (403) problem can carry in
@@ -8,4 +9,5 @@ import { RECONSIDERATION_RULES } from '../../domain/reconsideration/rule-catalog
 export const RULE_CATALOGUE: Readonly<Record<string, string>> = {
   ...RECONSIDERATION_RULES,
   ...HEARING_RULES,
+  ...STATISTICS_RULES,
 };

@@ -20,6 +20,16 @@ function period(length: number, unit: PeriodUnit, basis: string): PeriodRule {
   return { length, unit, basis, extension: null };
 }
 
+/** One period that no other law lengthens, nothing suspends, and that rolls past rest days. */
+function fixedPeriod(length: number, unit: PeriodUnit, basis: string) {
+  return {
+    periods: { variesBy: 'none', single: period(length, unit, basis) },
+    longerByOtherLaw: false,
+    suspension: null,
+    rollForward: true,
+  } as const;
+}
+
 const RECONSIDERATION_LAW = '行政复议法';
 const LITIGATION_LAW = '行政诉讼法';
 const LITIGATION_INTERPRETATION = '行诉解释'; // 最高人民法院关于适用《中华人民共和国行政诉讼法》的解释 (2018)
@@ -70,13 +80,7 @@ export const DEADLINE_CATALOGUE = {
         basis: `${RECONSIDERATION_LAW} 第三十一条第三款`,
       },
     ],
-    periods: {
-      variesBy: 'none',
-      single: period(5, 'working_days', `${RECONSIDERATION_LAW} 第三十条`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+    ...fixedPeriod(5, 'working_days', `${RECONSIDERATION_LAW} 第三十条`),
     enforcement: {
       action: 'deem_accepted',
       description:
@@ -92,13 +96,7 @@ export const DEADLINE_CATALOGUE = {
     name: '补正通知期限',
     meaning: 'act_by',
     triggers: [{ event: 'application_received', basis: `${RECONSIDERATION_LAW} 第三十一条第一款` }],
-    periods: {
-      variesBy: 'none',
-      single: period(5, 'working_days', `${RECONSIDERATION_LAW} 第三十一条第一款`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+    ...fixedPeriod(5, 'working_days', `${RECONSIDERATION_LAW} 第三十一条第一款`),
     enforcement: {
       action: 'refuse_command',
       description:
@@ -271,13 +269,7 @@ export const DEADLINE_CATALOGUE = {
     name: '中止满六十日',
     meaning: 'act_by',
     triggers: [{ event: 'suspension_started', basis: `${RECONSIDERATION_LAW} 第四十一条第五项` }],
-    periods: {
-      variesBy: 'none',
-      single: period(60, 'days', `${RECONSIDERATION_LAW} 第四十一条第五项`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+    ...fixedPeriod(60, 'days', `${RECONSIDERATION_LAW} 第四十一条第五项`),
     enforcement: {
       action: 'flag_for_termination',
       description:
@@ -320,13 +312,7 @@ export const DEADLINE_CATALOGUE = {
       { event: 'complaint_copy_received', basis: `${LITIGATION_LAW} 第六十七条第一款` },
       { event: 'evidence_obstacle_removed', basis: `${LITIGATION_INTERPRETATION} 第三十四条` },
     ],
-    periods: {
-      variesBy: 'none',
-      single: period(15, 'days', `${LITIGATION_LAW} 第六十七条第一款`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+    ...fixedPeriod(15, 'days', `${LITIGATION_LAW} 第六十七条第一款`),
     enforcement: {
       action: 'flag_overdue',
       description:

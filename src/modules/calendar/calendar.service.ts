@@ -14,6 +14,7 @@ import {
 import { SYSTEM_ACTOR, type Actor } from '../../common/auth/actor';
 import { CommandRunner, type CommandTransaction } from '../commands/command-runner';
 import { DeadlinePlanService, type DeadlineChange } from '../deadlines/deadline-plan.service';
+import { deadlineAggregateType } from '../deadlines/deadline.repository';
 import { CalendarRepository } from './calendar.repository';
 import { chineseDaysYears } from './chinese-days-seed';
 import { LAST_PROVISIONAL_YEAR, provisionalCalendarYear } from './provisional-year';
@@ -199,8 +200,8 @@ export class CalendarService implements OnModuleInit {
 function recordRecomputed(tx: CommandTransaction, changes: DeadlineChange[], reason: string) {
   for (const { caseType, caseId, agencyId, ...change } of changes) {
     tx.record({
-      aggregate: { type: `${caseType}_case`, id: caseId, agencyId },
-      type: `${caseType}_case.deadline_recomputed`,
+      aggregate: { type: deadlineAggregateType(caseType), id: caseId, agencyId },
+      type: `${deadlineAggregateType(caseType)}.deadline_recomputed`,
       occurredOn: null,
       payload: { ...change, reason },
       audit: null,

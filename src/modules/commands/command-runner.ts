@@ -54,6 +54,10 @@ const UNIQUE_CONFLICTS: Readonly<Record<string, { type: ProblemType; detail: str
     type: ProblemType.NumberTaken,
     detail: 'The receipt number was taken by another case of the body a moment ago; retry',
   },
+  litigation_case_number_key: {
+    type: ProblemType.NumberTaken,
+    detail: 'The court case number (案号) is already registered for the body',
+  },
   app_user_username_key: { type: ProblemType.UsernameTaken, detail: 'The username is taken' },
   agency_code_key: { type: ProblemType.AgencyCodeTaken, detail: 'The agency code is taken' },
 };
@@ -114,6 +118,7 @@ export class CommandTransaction {
         agencyId: aggregate.agencyId,
         topic: type,
         payload: happening.message ?? payload,
+        aggregate: { type: aggregate.type, id: aggregate.id },
       });
     }
     if (happening.audit !== null) {

@@ -8,6 +8,10 @@ import {
 import { ProblemType } from '../../common/problem/problem-type';
 import type { HearingRefusal, RuleResult } from '../../domain/hearings/hearing.rules';
 import type { Refusal } from '../../domain/reconsideration/reconsideration-case.types';
+import type { StatisticsRefusal } from '../../domain/statistics/freeze.rule';
+import type { LitigationRefusal } from '../../domain/litigation/litigation-case.types';
+import type { LitigationFilingRefusal } from '../../domain/litigation/decide-litigation-filing.rule';
+import type { AppearanceValidation } from '../../domain/litigation/court-appearance.rule';
 
 /*
  * The one place where the pure domain's refusals become HTTP problems; each mapping is an
@@ -80,4 +84,55 @@ export function hearingRefusalProblem(refusal: HearingRefusal): ProblemException
 export function unwrapHearing<T>(result: RuleResult<T>): T {
   if (!result.ok) throw hearingRefusalProblem(result.refusal);
   return result.value;
+}
+
+/** A statistics command's refusal (freezing a month that has not ended): 422. */
+export function statisticsRefusalProblem(refusal: StatisticsRefusal): ProblemException {
+  switch (refusal.rule) {
+    case 'statistics_month_not_ended':
+      return ruleProblem(refusal.rule, refusal.basis, refusal.detail, 422);
+    default:
+      return assertNever(refusal.rule);
+  }
+}
+
+/** A litigation case command's refusal: 409 listing what is allowed, or 422 naming the rule. */
+export function litigationRefusalProblem(
+  refusal: LitigationRefusal,
+  command: string,
+): ProblemException {
+  switch (refusal.kind) {
+    case 'illegal_transition':
+      return illegalTransition(command, refusal.status, refusal.allowed);
+    case 'rule':
+      return ruleProblem(refusal.rule, refusal.basis, refusal.detail, refusal.httpStatus);
+    default:
+      return assertNever(refusal);
+  }
+}
+
+/** A new litigation case's refusal: 400 with field errors, or 422 naming the rule. */
+export function litigationFilingProblem(refusal: LitigationFilingRefusal): ProblemException {
+  switch (refusal.kind) {
+    case 'invalid':
+      return validationProblem([...refusal.errors]);
+    case 'rule':
+      return ruleProblem(refusal.rule, refusal.basis, refusal.detail, refusal.httpStatus);
+    default:
+      return assertNever(refusal);
+  }
+}
+
+/** An appearance plan or record: the value, or 400 (malformed) / 422 (a date after today). */
+export function unwrapAppearance<T>(result: AppearanceValidation<T>): T {
+  if (result.ok) return result.value;
+  const { refusal } = result;
+  switch (refusal.kind) {
+    case 'invalid':
+      throw validationProblem([...refusal.errors]);
+    case 'rule':
+      throw ruleProblem(refusal.rule, refusal.basis, refusal.detail, refusal.httpStatus);
+    default:
+      return assertNever(refusal);
+  }
 }

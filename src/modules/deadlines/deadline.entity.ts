@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimestampedRecord } from '../../database/record-columns';
 import type { DeadlineInput } from '../../domain/deadlines/compute-deadline.rule';
 import type { DeadlineRecord } from '../../domain/deadlines/deadline-record.type';
-import type { CaseType } from '../timeline/case-event.entity';
+import type { DeadlineOwner } from './deadline.repository';
 
 export const DEADLINE_STATUSES = ['open', 'met', 'overdue', 'paused', 'cancelled'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -26,7 +26,7 @@ export class DeadlineEntity extends TimestampedRecord {
   agencyId!: string;
 
   @Column({ name: 'case_type', type: 'text' })
-  caseType!: CaseType;
+  caseType!: DeadlineOwner;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;

@@ -8,9 +8,20 @@ import type { CaseType } from '../timeline/case-event.entity';
 import type { DeadlineComputation } from './deadline-computation';
 import type { DeadlineStatus } from './deadline.entity';
 
+/**
+ * What a deadline belongs to: a case, or a court session (its identity proof and appearance
+ * notice, one per session: `case_id` is then the session's id).
+ */
+export type DeadlineOwner = CaseType | 'court_session';
+
+/** The aggregate a deadline's events belong to (`reconsideration_case`, `court_session`, …). */
+export function deadlineAggregateType(owner: DeadlineOwner): string {
+  return owner === 'court_session' ? owner : `${owner}_case`;
+}
+
 /** The case a deadline belongs to. */
 export interface CaseRef {
-  caseType: CaseType;
+  caseType: DeadlineOwner;
   caseId: string;
   agencyId: string;
 }
@@ -40,7 +51,7 @@ export interface OpenDeadlineRow extends CaseRef {
 
 /** A deadline the sweep marked, for its event. */
 export interface MarkedDeadline {
-  case_type: CaseType;
+  case_type: DeadlineOwner;
   case_id: string;
   agency_id: string;
   kind: string;
@@ -65,6 +76,7 @@ export interface WorklistRow {
   status: string;
   case_type: string;
   case_id: string;
+  court_session_id: string | null;
   receipt_number: string | null;
   case_number: string | null;
   handler_id: string | null;
@@ -243,6 +255,29 @@ export class DeadlineRepository {
     );
   }
 
+  /**
+   * A litigation case's deadlines and those of its court sessions (stored with case_type
+   * `court_session` and the session's id), each with the session it belongs to.
+   */
+  async listForLitigationCase(
+    caseId: string,
+    today: string,
+  ): Promise<Array<DeadlineView & { courtSessionId: string | null }>> {
+    return this.dataSource.query(
+      `SELECT kind,
+              CASE WHEN status = 'open' AND due_on < $2::date THEN 'overdue' ELSE status END AS status,
+              trigger_on::text AS "triggerOn", due_on::text AS "dueOn", met_on::text AS "metOn",
+              pending_year AS "pendingYear", calendar_version AS "calendarVersion", record,
+              awaiting_action AS "awaitingAction",
+              CASE WHEN case_type = 'court_session' THEN case_id END AS "courtSessionId"
+         FROM deadline
+        WHERE case_id = $1
+           OR case_id IN (SELECT id FROM court_session WHERE case_id = $1)
+        ORDER BY trigger_on, kind`,
+      [caseId, today],
+    );
+  }
+
   /** The stored due date of a case's deadline of one kind, if it has one. */
   async findDueOn(caseId: string, kind: string): Promise<string | null> {
     const [row] = await this.dataSource.query<Array<{ due_on: string | null }>>(
@@ -300,9 +335,13 @@ export class DeadlineRepository {
     return this.dataSource.query<WorklistRow[]>(
       `SELECT d.id, d.kind,
               CASE WHEN d.status = 'open' AND d.due_on < $2::date THEN 'overdue' ELSE d.status END AS status,
-              d.case_type, d.case_id, c.receipt_number, c.case_number, c.handler_id,
-              d.trigger_on::text AS trigger_on, d.due_on::text AS due_on, d.basis, d.pending_year,
-              d.provisional, d.awaiting_action
+              CASE WHEN d.case_type = 'court_session' THEN 'litigation' ELSE d.case_type END
+                AS case_type,
+              coalesce(s.case_id, d.case_id) AS case_id,
+              CASE WHEN d.case_type = 'court_session' THEN d.case_id END AS court_session_id,
+              c.receipt_number, coalesce(c.case_number, l.court_case_number) AS case_number,
+              c.handler_id, d.trigger_on::text AS trigger_on, d.due_on::text AS due_on, d.basis,
+              d.pending_year, d.provisional, d.awaiting_action
          FROM (SELECT d.id, d.kind, d.status, d.case_type, d.case_id, d.trigger_on, d.due_on,
                       d.record->>'basis' AS basis, d.pending_year,
                       coalesce((d.record->>'provisional')::boolean, false) AS provisional,
@@ -311,7 +350,10 @@ export class DeadlineRepository {
                 WHERE ${where.join(' AND ')}
                 ORDER BY d.due_on, d.id
                 LIMIT $${params.length}) d
-         LEFT JOIN reconsideration_case c ON c.id = d.case_id
+         LEFT JOIN reconsideration_case c ON c.id = d.case_id AND d.case_type = 'reconsideration'
+         LEFT JOIN court_session s ON s.id = d.case_id AND d.case_type = 'court_session'
+         LEFT JOIN litigation_case l
+                ON l.id = coalesce(s.case_id, d.case_id) AND d.case_type <> 'reconsideration'
         ORDER BY d.due_on, d.id`,
       params,
     );

@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock/clock';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.period';
+import { DEADLINE_CONSEQUENCES } from '../../domain/litigation/deadline-consequences.rule';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlineRepository } from './deadline.repository';
 import type { WorklistItemDto, WorklistQueryDto } from './dto/worklist.dto';
@@ -56,6 +57,9 @@ export class WorklistService {
         provisional: row.provisional,
         pendingYear: row.pending_year,
         awaitingAction: row.awaiting_action?.replaceAll('_', '-') ?? null,
+        courtSessionId: row.court_session_id,
+        ifMissed: DEADLINE_CONSEQUENCES[row.kind] ?? null,
+        escalated: row.status === 'overdue' && DEADLINE_CONSEQUENCES[row.kind] !== undefined,
       }),
     );
   }

@@ -34,6 +34,7 @@ export function remindBeforeHearing(
     agencyId: reviewed.agencyId,
     topic: 'hearing.reminder',
     availableAt,
+    aggregate: { type: 'hearing', id: hearing.hearingId },
     payload: {
       hearingId: hearing.hearingId,
       hearingVersion: hearing.version,

@@ -29,6 +29,8 @@ import type {
 @Entity('hearing')
 @Index('hearing_list_idx', ['agencyId', 'startsAt', 'id'])
 @Index('hearing_case_idx', ['caseId', 'startsAt'])
+// Statistics: hearings held by legal date (partial, migration 1796100000000).
+@Index('hearing_held_idx', { synchronize: false })
 @Check('hearing_kind_check', `"kind" IN ('hearing', 'opinion_hearing')`)
 @Check('hearing_status_check', `"status" IN ('scheduled', 'cancelled', 'held')`)
 @Check('hearing_time_check', `"ends_at" > "starts_at"`)

@@ -7,6 +7,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('outbox_message')
 @Index('outbox_message_pending_idx', ['deliveredAt', 'id'])
 @Index('outbox_message_hearing_reminder_idx', { synchronize: false })
+@Index('outbox_message_court_session_reminder_idx', { synchronize: false })
+@Index('outbox_message_feed_position_key', { synchronize: false })
+@Index('outbox_message_feed_idx', { synchronize: false })
+@Index('outbox_message_unsequenced_idx', { synchronize: false })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
@@ -37,4 +41,15 @@ export class OutboxMessageEntity {
   /** Set when a later change made the message moot (a rescheduled or cancelled hearing's reminder): never deliver it. */
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;
+
+  /** The record the message is about (`reconsideration_case`, `hearing`, …), when it has one. */
+  @Column({ name: 'aggregate_type', type: 'text', nullable: true })
+  aggregateType!: string | null;
+
+  @Column({ name: 'aggregate_id', type: 'text', nullable: true })
+  aggregateId!: string | null;
+
+  /** Position in the change feed, given by the sequencer once the message has committed and is due. */
+  @Column({ name: 'feed_position', type: 'bigint', nullable: true })
+  feedPosition!: string | null;
 }

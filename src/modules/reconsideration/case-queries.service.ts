@@ -135,7 +135,7 @@ export class CaseQueriesService {
       decisionNumber: entity.decisionNumber,
       servedOn: entity.servedOn,
       litigationWindowEndsOn,
-      litigated: false,
+      litigated: entity.litigated,
       archivedOn: entity.archivedOn,
       corrected: isCorrection(entity.outcome, this.config.correctionOutcomes),
     };

@@ -61,6 +61,10 @@ export interface ContestedActRecord {
 @Index('reconsideration_case_handler_idx', ['agencyId', 'handlerId', 'receivedOn', 'id'])
 @Index('reconsideration_case_concluded_idx', ['agencyId', 'concludedOn'])
 @Index('reconsideration_case_search_trgm_idx', { synchronize: false })
+// Statistics: flows by legal date (migration 1796100000000; the partial ones declared there).
+@Index('reconsideration_case_accepted_idx', ['agencyId', 'acceptedOn'])
+@Index('reconsideration_case_rejected_idx', { synchronize: false })
+@Index('reconsideration_case_abandoned_idx', { synchronize: false })
 @Check(
   'reconsideration_case_status_check',
   `"status" IN ('received', 'correction_requested', 'under_review', 'suspended', 'concluded', 'served', 'archived', 'rejected', 'abandoned')`,
@@ -279,6 +283,10 @@ export class ReconsiderationCaseEntity extends VersionedRecord {
 
   @Column({ name: 'archived_on', type: 'date', nullable: true })
   archivedOn!: LegalDate | null;
+
+  /** A lawsuit against the act or decision is linked to this case (closure `litigated`). */
+  @Column({ type: 'boolean', default: false })
+  litigated!: boolean;
 
   /** Numbers, applicants, respondent and act number, for `q` (pg_trgm index). */
   @Column({ name: 'search_text', type: 'text' })

@@ -118,6 +118,21 @@ export class ReconsiderationCaseRepository {
     return { hearingsHeld: row.hearings_held };
   }
 
+  /**
+   * A lawsuit was linked to the case (its closure shows `litigated: true`); bumps the version.
+   * Returns false when it was already marked.
+   */
+  async markLitigated(manager: EntityManager, caseId: string): Promise<boolean> {
+    const result = await manager.query<[unknown[], number] | unknown[]>(
+      `UPDATE reconsideration_case SET litigated = true, version = version + 1, updated_at = now()
+        WHERE id = $1 AND NOT litigated RETURNING id`,
+      [caseId],
+    );
+    // TypeORM answers an UPDATE … RETURNING as [rows, count].
+    const rows = Array.isArray(result[0]) ? result[0] : result;
+    return rows.length > 0;
+  }
+
   /** A page of cases, newest receipt first (keyset on received_on, id). */
   async list(scope: TenantScope, filter: CaseListFilter): Promise<CaseSummaryRow[]> {
     const params: unknown[] = [scope.agencyId];

@@ -8,6 +8,7 @@ import type { CaseCommand } from '../../domain/reconsideration/reconsideration-c
 import { CalendarService } from '../calendar/calendar.service';
 import { CommandRunner, type CommandTransaction } from '../commands/command-runner';
 import {
+  deadlineAggregateType,
   DeadlineRepository,
   MARK_BATCH,
   type MarkedDeadline,
@@ -164,14 +165,23 @@ export class SweepService {
             dueOn: row.due_on,
           };
           tx.record({
-            aggregate: { type: `${row.case_type}_case`, id: row.case_id, agencyId: row.agency_id },
-            type: `${row.case_type}_case.${eventType(row)}`,
+            aggregate: {
+              type: deadlineAggregateType(row.case_type),
+              id: row.case_id,
+              agencyId: row.agency_id,
+            },
+            type: `${deadlineAggregateType(row.case_type)}.${eventType(row)}`,
             occurredOn: null,
             payload: { kind: row.kind, dueOn: row.due_on },
             message: null,
             audit: null,
           });
-          tx.notify({ agencyId: row.agency_id, topic: `deadline.${topic}`, payload: data });
+          tx.notify({
+            agencyId: row.agency_id,
+            topic: `deadline.${topic}`,
+            payload: data,
+            aggregate: { type: `${row.case_type}_case`, id: row.case_id },
+          });
         }
         return rows.length;
       });

@@ -40,6 +40,7 @@ export class WorklistItemDto {
   kind!: string;
   /** open | overdue | paused */
   status!: string;
+  /** reconsideration | litigation */
   caseType!: string;
   caseId!: string;
   receiptNumber!: string | null;
@@ -53,6 +54,15 @@ export class WorklistItemDto {
   pendingYear!: number | null;
   /** What the clerk must record before the period can run (no due date until then). */
   awaitingAction!: string | null;
+  /** For a court session's deadline (identity_proof), the session; caseId is its lawsuit. */
+  courtSessionId!: string | null;
+  /**
+   * What missing it means in law: evidence_deemed_absent (行政诉讼法 第三十四条第二款),
+   * head_deemed_absent (负责人出庭应诉规定 第六条第二款).
+   */
+  ifMissed!: { consequence: string; basis: string } | null;
+  /** Overdue with a legal consequence: shown first to the office head. */
+  escalated!: boolean;
 }
 
 export class WorklistPageDto {

@@ -1,0 +1,125 @@
+import { Body, Controller, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor } from '../../common/auth/current-actor.decorator';
+import { ANY_USER_ROLE, type Role } from '../../common/auth/role';
+import { Roles } from '../../common/auth/roles.decorator';
+import { ListRoute } from '../../common/http/routes.decorator';
+import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
+import { validationProblem } from '../../common/problem/problem';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { LitigationCaseDto } from '../litigation/dto/litigation-case.dto';
+import { CourtLiaisonService } from './court-liaison.service';
+import {
+  CourtFilingDto,
+  CourtJudgmentDto,
+  ReconciliationDto,
+  ReconciliationQueryDto,
+} from './dto/court.dto';
+import { CourtExchange, ExchangeLogInterceptor } from './exchange-log.interceptor';
+
+const COURT: readonly Role[] = ['court_liaison'];
+
+/** 案号 in a path: decoded by the router; checked in full by the litigation domain. */
+function courtCaseNumberOf(value: string): string {
+  if (value.length === 0 || value.length > 64) {
+    throw validationProblem([
+      {
+        field: 'courtCaseNumber',
+        message: 'courtCaseNumber must be a 案号 like (2024)赣0281行初12号',
+      },
+    ]);
+  }
+  return value;
+}
+
+const CASE_NUMBER_PARAM = ApiParam({
+  name: 'courtCaseNumber',
+  description: 'The 案号, URL-encoded, e.g. `(2024)赣0281行初12号` (full-width brackets too)',
+});
+
+/**
+ * The court liaison integration (府院联动): the court's system writes filings and judgments
+ * keyed by its own identifiers, with an Idempotency-Key on every write; each is logged for the
+ * daily reconciliation.
+ */
+@ApiTags('court-liaison')
+@Controller('integrations')
+@UseInterceptors(ExchangeLogInterceptor)
+export class CourtLiaisonController {
+  constructor(private readonly court: CourtLiaisonService) {}
+
+  @Put('court/cases/:courtCaseNumber')
+  @Roles(...COURT)
+  @ApiOperation({
+    summary:
+      'The court’s view of a filing: creates the litigation case with this 案号 (201) or updates it (200); defendants named by agency code',
+  })
+  @CASE_NUMBER_PARAM
+  @ApiCreatedResponse({ type: LitigationCaseDto, description: 'Created' })
+  @ApiOkResponse({ type: LitigationCaseDto, description: 'Updated' })
+  @ProblemResponses(400, 404, 422)
+  @Idempotent()
+  @CourtExchange({ operation: 'court_case.put', param: 'courtCaseNumber' })
+  async putCase(
+    @CurrentActor() actor: Actor,
+    @Param('courtCaseNumber') courtCaseNumber: string,
+    @Body() body: CourtFilingDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LitigationCaseDto> {
+    const { created, view } = await this.court.putCase(
+      actor,
+      courtCaseNumberOf(courtCaseNumber),
+      body,
+    );
+    response.status(created ? 201 : 200);
+    if (created) response.setHeader('Location', `/api/v1/litigation-cases/${view.id}`);
+    return view;
+  }
+
+  @Post('court/cases/:courtCaseNumber/judgments')
+  @Roles(...COURT)
+  @ApiOperation({
+    summary:
+      'A judgment keyed by the court’s document id: recorded once (201); a repeat changes nothing (200), adding only a missing service date',
+  })
+  @CASE_NUMBER_PARAM
+  @ApiCreatedResponse({ type: LitigationCaseDto, description: 'Recorded' })
+  @ApiOkResponse({ type: LitigationCaseDto, description: 'Already recorded' })
+  @ProblemResponses(400, 404, 422)
+  @Idempotent()
+  @CourtExchange({ operation: 'court_judgment.post', bodyField: 'courtDocumentId' })
+  async postJudgment(
+    @CurrentActor() actor: Actor,
+    @Param('courtCaseNumber') courtCaseNumber: string,
+    @Body() body: CourtJudgmentDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LitigationCaseDto> {
+    const { created, view } = await this.court.postJudgment(
+      actor,
+      courtCaseNumberOf(courtCaseNumber),
+      body,
+    );
+    response.status(created ? 201 : 200);
+    return view;
+  }
+
+  @ListRoute(
+    'What was received from and sent to the court on a China Standard Time day, for both sides to compare',
+    [...COURT, ...ANY_USER_ROLE],
+    'reconciliation',
+  )
+  reconciliation(
+    @CurrentActor() actor: Actor,
+    @Query() query: ReconciliationQueryDto,
+  ): Promise<ReconciliationDto> {
+    return this.court.reconciliation(actor, query.date);
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { HOST_RESOLVER, systemResolver, WebhookSender } from './webhook-sender';
+import { WebhookRepository } from './webhook.repository';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
+
+@Module({
+  controllers: [WebhooksController],
+  providers: [
+    WebhookRepository,
+    WebhookSender,
+    WebhookDispatcher,
+    WebhooksService,
+    { provide: HOST_RESOLVER, useValue: systemResolver },
+  ],
+  exports: [WebhookRepository, WebhookDispatcher],
+})
+export class WebhooksModule {}
