@@ -25,7 +25,8 @@ describe('query plans', () => {
     const adminToken = await loginAdmin(t);
     tenant = await createTenant(t, adminToken);
     const other = await createTenant(t, adminToken);
-    const client = new Client({ connectionString: (t.dataSource.options as { url: string }).url });
+    // As the owner: ANALYZE (the planner's statistics) is the owner's.
+    const client = new Client({ connectionString: t.ownerUrl });
     await client.connect();
     try {
       const today = t.clock.today();
