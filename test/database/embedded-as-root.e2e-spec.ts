@@ -44,9 +44,9 @@ asRoot('the embedded database started by root from a private folder', () => {
     relocated = first.relocatedDataDir;
     expect(relocated).toMatch(/^\/var\/lib\/fuyi-embedded-postgres\/data-[0-9a-f]{16}$/);
     try {
-      // The owner makes tables; the application's role could not.
-      const owner = first.ownerUrl ?? first.url;
-      expect(await tableCount(owner, 'CREATE TABLE kept_across_restarts (id int)')).toBe(1);
+      expect(
+        await tableCount(first.ownerUrl ?? first.url, 'CREATE TABLE kept_across_restarts (id int)'),
+      ).toBe(1);
     } finally {
       await first.stop();
     }
@@ -54,7 +54,7 @@ asRoot('the embedded database started by root from a private folder', () => {
     const second = await startEmbeddedDatabase(dataDir, 'fuyi_private');
     try {
       expect(second.relocatedDataDir).toBe(relocated);
-      expect(await tableCount(second.url)).toBe(1);
+      expect(await tableCount(second.ownerUrl ?? second.url)).toBe(1);
     } finally {
       await second.stop();
     }

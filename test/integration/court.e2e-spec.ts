@@ -59,6 +59,49 @@ describe('court liaison routes (府院联动)', () => {
     expect(updated.body.id).toBe(view.id);
     expect(updated.body.cause).toBe('不服行政处罚决定及赔偿');
 
+    // The court's session notice, then the same session id at a new time: a reschedule.
+    const postSession = (key: string, startsAt: string) =>
+      request(t.http)
+        .post(`/api/v1/integrations/court/cases/${encodeURIComponent(number)}/sessions`)
+        .set('X-API-Key', apiKey)
+        .set('Idempotency-Key', key)
+        .send({
+          courtSessionId: 'JXLP-2026-KT-0001',
+          startsAt,
+          courtroom: '第三法庭',
+          headSummoned: true,
+          noticeServedOn: '2026-06-01',
+        });
+    const scheduled = await postSession('"session-1"', '2026-06-15T09:30:00+08:00').expect(201);
+    expect(scheduled.body).toMatchObject({
+      courtSessionId: 'JXLP-2026-KT-0001',
+      status: 'scheduled',
+    });
+    const sessionId = (scheduled.body as { id: string }).id;
+    const moved = await postSession('"session-2"', '2026-06-22T09:30:00+08:00').expect(200);
+    expect(moved.body).toMatchObject({ id: sessionId, startsAt: '2026-06-22T09:30:00+08:00' });
+    const clerkSessions = await request(t.http)
+      .get(`/api/v1/court-sessions/${sessionId}`)
+      .auth(tenant.clerk.token, { type: 'bearer' })
+      .expect(200);
+    expect(clerkSessions.body.startsAt).toBe('2026-06-22T09:30:00+08:00');
+
+    // The clerk plans the appearance; the court reads it by its own session id.
+    await request(t.http)
+      .put(`/api/v1/court-sessions/${sessionId}/appearance-plan`)
+      .auth(tenant.clerk.token, { type: 'bearer' })
+      .send({ official: { name: '王局长', title: '局长', rank: 'principal' } })
+      .expect(200);
+    const plan = await request(t.http)
+      .get('/api/v1/integrations/court/sessions/JXLP-2026-KT-0001/appearance')
+      .set('X-API-Key', apiKey)
+      .expect(200);
+    expect(JSON.stringify(plan.body)).toContain('王局长');
+    await request(t.http)
+      .get('/api/v1/integrations/court/sessions/JXLP-2026-KT-0001/appearance')
+      .auth(tenant.clerk.token, { type: 'bearer' })
+      .expect(403);
+
     const judged = await request(t.http)
       .post(`/api/v1/integrations/court/cases/${encodeURIComponent(number)}/judgments`)
       .set('X-API-Key', apiKey)
@@ -96,9 +139,11 @@ describe('court liaison routes (府院联动)', () => {
       .get(`/api/v1/litigation-cases/${view.id}/events`)
       .auth(tenant.clerk.token, { type: 'bearer' })
       .expect(200);
-    const timeline = (events.body as { items: Array<{ actor: { kind: string } }> }).items;
-    expect(timeline.length).toBeGreaterThanOrEqual(2);
-    expect(timeline.every((event) => event.actor.kind === 'api_client')).toBe(true);
+    const timeline = (events.body as { items: Array<{ type: string; actor: { kind: string } }> })
+      .items;
+    const byCourt = timeline.filter((event) => ['created', 'judged'].includes(event.type));
+    expect(byCourt).toHaveLength(2);
+    expect(byCourt.every((event) => event.actor.kind === 'api_client')).toBe(true);
 
     const feed = await readFeed(t, { token: tenant.clerk.token });
     const mine = feed.items.filter((item) => item.aggregate?.id === view.id).map((i) => i.type);
@@ -110,7 +155,7 @@ describe('court liaison routes (府院联动)', () => {
       .get('/api/v1/integrations/reconciliation?date=2026-06-01')
       .set('X-API-Key', apiKey)
       .expect(200);
-    expect(reconciliation.body.totals.received).toBeGreaterThanOrEqual(4);
+    expect(reconciliation.body.totals.received).toBeGreaterThanOrEqual(6);
     expect(reconciliation.body.received).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -163,6 +163,48 @@ describe('webhooks', () => {
     expect(after.body).toMatchObject({ enabled: true, disabledReason: null });
   });
 
+  it('disables an endpoint visibly once a message has failed through the whole schedule', async () => {
+    receiver.script('/down', { status: 500 });
+    const hook = await subscribe(t, tenant.head.token, receiver.url('/down'), [
+      'reconsideration_case.received',
+    ]);
+    await createCase(t, tenant.clerk.token);
+    await eventually(async () => {
+      const response = await request(t.http)
+        .get(`/api/v1/webhooks/${hook.id}`)
+        .auth(tenant.head.token, { type: 'bearer' })
+        .expect(200);
+      expect(response.body).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    });
+    // WEBHOOK_RETRY_SCHEDULE=0,0,0: the first attempt and three retries.
+    expect(receiver.on('/down')).toHaveLength(4);
+  });
+
+  it('delivers hearing and court-session reminders from the outbox once they are due', async () => {
+    await subscribe(t, tenant.head.token, receiver.url('/reminders'), [
+      'hearing.reminder',
+      'court_session.reminder',
+    ]);
+    await t.dataSource.query(
+      `INSERT INTO outbox_message (agency_id, topic, payload, created_at, available_at, aggregate_type, aggregate_id)
+       VALUES ($1, 'court_session.reminder', '{"sessionId": "s-1", "remindOn": "2026-06-03"}',
+               '2026-06-01T10:00:00+08:00', '2026-06-03T00:00:00+08:00', 'court_session', 's-1'),
+              ($1, 'hearing.reminder', '{"hearingId": "h-1", "remindOn": "2026-06-05"}',
+               '2026-06-01T10:00:00+08:00', '2026-06-05T00:00:00+08:00', 'hearing', 'h-1')`,
+      [tenant.agency.id],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.on('/reminders')).toHaveLength(0);
+    t.clock.set('2026-06-03T00:00:01+08:00');
+    await eventually(() => {
+      const got = receiver.on('/reminders').map((r) => JSON.parse(r.body) as { type: string });
+      expect(got.map((body) => body.type)).toEqual(['court_session.reminder']);
+    });
+    t.clock.set('2026-06-05T08:00:00+08:00');
+    await eventually(() => expect(receiver.on('/reminders')).toHaveLength(2));
+    t.clock.set('2026-06-01T10:00:00+08:00');
+  });
+
   it('sends a test event and refuses others’ webhooks (404) and viewers (403)', async () => {
     const hook = await subscribe(t, tenant.head.token, receiver.url('/test'), ['webhook.test']);
     const queued = await request(t.http)

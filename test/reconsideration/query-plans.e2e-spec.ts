@@ -25,8 +25,7 @@ describe('query plans', () => {
     const adminToken = await loginAdmin(t);
     tenant = await createTenant(t, adminToken);
     const other = await createTenant(t, adminToken);
-    // As the owner: ANALYZE (the planner's statistics) is the owner's.
-    const client = new Client({ connectionString: t.ownerUrl });
+    const client = new Client({ connectionString: t.ownerUrl }); // ANALYZE needs the owner
     await client.connect();
     try {
       const today = t.clock.today();

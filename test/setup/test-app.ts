@@ -24,10 +24,10 @@ export interface TestApp {
   config: AppConfig;
   /** The app's clock: move it with `clock.set(instant)`. */
   clock: FixedClock;
-  /** The database as its owner (the app and `dataSource` connect with row access only). */
-  ownerUrl: string;
   /** The database this app runs on (share it with a second instance via `options.databaseUrl`). */
   databaseUrl: string;
+  /** The database as its owner (the app and `dataSource` connect with row access only). */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -35,11 +35,15 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   now: string = TEST_NOW,
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; ownerUrl?: string } = {},
 ): Promise<TestApp> {
   // A second instance on another app's database (several API instances); it leaves it in place.
   const database = options.databaseUrl
-    ? { url: options.databaseUrl, ownerUrl: options.databaseUrl, drop: () => Promise.resolve() }
+    ? {
+        url: options.databaseUrl,
+        ownerUrl: options.ownerUrl ?? options.databaseUrl,
+        drop: () => Promise.resolve(),
+      }
     : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -71,8 +75,8 @@ export async function createTestApp(
     dataSource: app.get(DataSource),
     config,
     clock,
-    ownerUrl: database.ownerUrl,
     databaseUrl: database.url,
+    ownerUrl: database.ownerUrl,
     close: async () => {
       await app.close();
       await database.drop();

@@ -1,4 +1,14 @@
-import { Body, Controller, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -15,11 +25,13 @@ import { ListRoute } from '../../common/http/routes.decorator';
 import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
 import { validationProblem } from '../../common/problem/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { CourtSessionDto } from '../litigation/dto/court-session.dto';
 import { LitigationCaseDto } from '../litigation/dto/litigation-case.dto';
 import { CourtLiaisonService } from './court-liaison.service';
 import {
   CourtFilingDto,
   CourtJudgmentDto,
+  CourtSessionNoticeDto,
   ReconciliationDto,
   ReconciliationQueryDto,
 } from './dto/court.dto';
@@ -82,6 +94,56 @@ export class CourtLiaisonController {
     response.status(created ? 201 : 200);
     if (created) response.setHeader('Location', `/api/v1/litigation-cases/${view.id}`);
     return view;
+  }
+
+  @Post('court/cases/:courtCaseNumber/sessions')
+  @Roles(...COURT)
+  @ApiOperation({
+    summary:
+      'A session notice keyed by the court’s session id: creates the session (201), or reschedules it when its time, room, summons or notice changed (200)',
+  })
+  @CASE_NUMBER_PARAM
+  @ApiCreatedResponse({ type: CourtSessionDto, description: 'Scheduled' })
+  @ApiOkResponse({ type: CourtSessionDto, description: 'Rescheduled or unchanged' })
+  @ProblemResponses(400, 404, 422)
+  @Idempotent()
+  @CourtExchange({ operation: 'court_session.post', bodyField: 'courtSessionId' })
+  async postSession(
+    @CurrentActor() actor: Actor,
+    @Param('courtCaseNumber') courtCaseNumber: string,
+    @Body() body: CourtSessionNoticeDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CourtSessionDto> {
+    const { created, view } = await this.court.postSession(
+      actor,
+      courtCaseNumberOf(courtCaseNumber),
+      body,
+    );
+    response.status(created ? 201 : 200);
+    return view;
+  }
+
+  @Get('court/sessions/:courtSessionId/appearance')
+  @Roles(...COURT)
+  @ApiOperation({
+    summary:
+      'The appearance plan the court needs before the session: who appears for each defendant, identity proof, absence reasons',
+  })
+  @ApiOkResponse({ type: CourtSessionDto })
+  @ProblemResponses(400, 404)
+  appearance(
+    @CurrentActor() actor: Actor,
+    @Param('courtSessionId') courtSessionId: string,
+  ): Promise<CourtSessionDto> {
+    if (!/^[A-Za-z0-9._:-]{1,100}$/.test(courtSessionId)) {
+      throw validationProblem([
+        {
+          field: 'courtSessionId',
+          message: 'courtSessionId must be 1–100 letters, digits or ._:-',
+        },
+      ]);
+    }
+    return this.court.appearanceOf(actor, courtSessionId);
   }
 
   @Post('court/cases/:courtCaseNumber/judgments')

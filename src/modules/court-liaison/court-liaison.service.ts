@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { lowerInstantBound, upperInstantBound } from '../../common/clock/legal-day-bounds';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
+import { notFoundProblem } from '../../common/problem/problem';
+import type { CourtSessionDto } from '../litigation/dto/court-session.dto';
 import type { LitigationCaseDto } from '../litigation/dto/litigation-case.dto';
+import { CourtSessionQueriesService } from '../litigation/court-session-queries.service';
+import { CourtSessionsService } from '../litigation/court-sessions.service';
 import { LitigationCasesService } from '../litigation/litigation-cases.service';
 import { LitigationQueriesService } from '../litigation/litigation-queries.service';
-import type { CourtFilingDto, CourtJudgmentDto, ReconciliationDto } from './dto/court.dto';
+import type {
+  CourtFilingDto,
+  CourtJudgmentDto,
+  CourtSessionNoticeDto,
+  ReconciliationDto,
+} from './dto/court.dto';
 import { IntegrationExchangeRepository } from './integration-exchange.repository';
 
 const RECONCILIATION_LIMIT = 5000;
@@ -20,7 +29,26 @@ export class CourtLiaisonService {
     private readonly cases: LitigationCasesService,
     private readonly queries: LitigationQueriesService,
     private readonly exchanges: IntegrationExchangeRepository,
+    private readonly sessions: CourtSessionsService,
+    private readonly sessionQueries: CourtSessionQueriesService,
   ) {}
+
+  /** Creates the session with the court's id, or reschedules it when its time or notice changed. */
+  async postSession(
+    actor: Actor,
+    courtCaseNumber: string,
+    notice: CourtSessionNoticeDto,
+  ): Promise<{ created: boolean; view: CourtSessionDto }> {
+    const { created, id } = await this.sessions.upsertFromCourt(actor, courtCaseNumber, notice);
+    return { created, view: await this.sessionQueries.get(actor, id) };
+  }
+
+  /** The appearance plan of every defendant for the session the court knows by this id. */
+  async appearanceOf(actor: Actor, courtSessionId: string): Promise<CourtSessionDto> {
+    const id = await this.sessionQueries.sessionIdByCourtSessionId(actor, courtSessionId);
+    if (id === null) throw notFoundProblem(`Court session ${courtSessionId}`);
+    return this.sessionQueries.appearancePlanOf(actor, id);
+  }
 
   /** Creates or updates the case with this 案号; `created` tells which. */
   async putCase(

@@ -456,6 +456,7 @@ export class CourtSessionsService {
       agencyId: session.agencyId,
       topic: 'court_session.reminder',
       availableAt,
+      aggregate: { type: 'court_session', id: session.id },
       payload: {
         sessionId: session.id,
         sessionVersion: session.version,

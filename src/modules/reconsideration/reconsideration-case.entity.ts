@@ -65,6 +65,7 @@ export interface ContestedActRecord {
 @Index('reconsideration_case_accepted_idx', ['agencyId', 'acceptedOn'])
 @Index('reconsideration_case_rejected_idx', { synchronize: false })
 @Index('reconsideration_case_abandoned_idx', { synchronize: false })
+@Index('reconsideration_case_extended_idx', { synchronize: false })
 @Check(
   'reconsideration_case_status_check',
   `"status" IN ('received', 'correction_requested', 'under_review', 'suspended', 'concluded', 'served', 'archived', 'rejected', 'abandoned')`,

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { IsNestedObjectArray } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import {
@@ -130,6 +131,37 @@ export class CourtJudgmentDto {
   @IsOptionalNotNull()
   @IsLegalDate()
   servedOn?: string;
+}
+
+@RequestExample({
+  courtSessionId: 'JXLP-2026-KT-000045',
+  startsAt: '2026-06-15T09:30:00+08:00',
+  courtroom: '第三法庭',
+  headSummoned: true,
+  noticeServedOn: '2026-06-01',
+})
+export class CourtSessionNoticeDto {
+  /** The court's id of the session: a repeat with it and a new time reschedules the session. */
+  @IsString()
+  @Matches(COURT_ID, { message: 'courtSessionId must be 1–100 letters, digits or ._:-' })
+  courtSessionId!: string;
+
+  /** When the session opens: ISO 8601 with offset. */
+  @IsInstant()
+  startsAt!: string;
+
+  @IsString()
+  @Matches(/\S/, { message: 'courtroom must not be blank' })
+  @MaxLength(200)
+  courtroom!: string;
+
+  /** The notice asks the head to appear (负责人出庭应诉规定 第四条、第五条). */
+  @IsBoolean()
+  headSummoned!: boolean;
+
+  /** When the notice was served on the agency; ≥ 3 days before the session (第五条), else flagged. */
+  @IsLegalDate()
+  noticeServedOn!: string;
 }
 
 export class ReconciliationQueryDto {
