@@ -44,6 +44,17 @@ describe('loadConfig', () => {
     ],
     [{ WEBHOOK_ALLOWED_HOSTS: 'ok.example, http://nope' }, 'WEBHOOK_ALLOWED_HOSTS'],
     [{ WEBHOOK_RETRY_SCHEDULE: '5,soon' }, 'WEBHOOK_RETRY_SCHEDULE'],
+    [
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        PII_ENCRYPTION_KEY: 'ab'.repeat(32),
+        WEBHOOK_ALLOWED_HOSTS: 'hooks.court.gov.cn',
+        DATABASE_URL: 'postgres://fuyi:secret@db:5432/fuyi',
+      },
+      'DATABASE_OWNER_URL',
+    ],
+    [{ DATABASE_OWNER_URL: 'postgres://fuyi:secret@db:5432/fuyi' }, 'DATABASE_OWNER_URL'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(variable);
   });
@@ -52,7 +63,8 @@ describe('loadConfig', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       PORT: '8080',
-      DATABASE_URL: 'postgres://fuyi:secret@db:5432/fuyi',
+      DATABASE_URL: 'postgres://fuyi_app:secret@db:5432/fuyi',
+      DATABASE_OWNER_URL: 'postgres://fuyi:owner-secret@db:5432/fuyi',
       JWT_SECRET: 'x'.repeat(40),
       CORS_ORIGINS: 'https://fuyi.example.gov.cn,https://admin.example.gov.cn',
       LOG_LEVEL: 'warn',

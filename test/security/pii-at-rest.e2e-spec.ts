@@ -113,6 +113,42 @@ describe('personal ID numbers at rest', () => {
         .auth(clerk, { type: 'bearer' })
         .send(body as object);
     }
+    // The court's filings by API key (idempotency store, exchange log) once they exist.
+    const courtPath = '/api/v1/integrations/court/cases/{courtCaseNumber}';
+    const filing = (
+      document.paths[courtPath] as
+        { put?: { requestBody?: { content: Record<string, { example?: object }> } } } | undefined
+    )?.put?.requestBody?.content['application/json']?.example as
+      { defendantAgencyCodes?: string[]; plaintiffs?: object[] } | undefined;
+    if (filing) {
+      for (const code of filing.defendantAgencyCodes ?? []) {
+        await request(t.http)
+          .post('/api/v1/agencies')
+          .auth(adminToken, { type: 'bearer' })
+          .send({
+            name: `被告${code}`,
+            code,
+            kind: 'administrative_agency',
+            parentId: tenant.agency.id,
+          });
+      }
+      const key = await request(t.http)
+        .post('/api/v1/api-clients')
+        .auth(adminToken, { type: 'bearer' })
+        .send({ name: '法院联络系统', agencyId: tenant.agency.id, roles: ['court_liaison'] });
+      const filed = await request(t.http)
+        .put(`/api/v1/integrations/court/cases/${encodeURIComponent('(2024)赣0281行初77号')}`)
+        .set('X-API-Key', key.body.apiKey as string)
+        .set('Idempotency-Key', '"pii-scan-1"')
+        .send({
+          ...filing,
+          plaintiffs: (filing.plaintiffs ?? []).map((plaintiff) => ({
+            ...plaintiff,
+            idNumber: ID_NUMBERS.li,
+          })),
+        });
+      expect(filed.status).toBeLessThan(300);
+    }
   });
   afterAll(() => t.close());
 
