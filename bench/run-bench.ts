@@ -335,7 +335,8 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
       if (log.length > 50) log.shift();
     });
     return {
-      url: database.url,
+      // The benchmark migrates and seeds: it works as the owner.
+      url: database.ownerUrl ?? database.url,
       kind: 'embedded',
       stop: async () => {
         try {

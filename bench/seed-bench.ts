@@ -23,7 +23,9 @@ export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
 export async function openBenchDatabase(): Promise<RunningDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  return startEmbeddedDatabase(BENCH_DATA_DIR, 'fuyi_bench');
+  // The benchmark migrates and seeds: it works as the owner.
+  const database = await startEmbeddedDatabase(BENCH_DATA_DIR, 'fuyi_bench');
+  return { ...database, url: database.ownerUrl ?? database.url };
 }
 
 async function main(): Promise<void> {

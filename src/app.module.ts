@@ -22,6 +22,7 @@ import { WorkflowModule } from './modules/workflow/workflow.module';
 import { Clock } from './common/clock/clock';
 import { SecretBox } from './common/crypto/secret-box';
 import { secretBoxOf } from './common/crypto/encryption-key';
+import { usePiiBox } from './common/crypto/pii-fields';
 import { ETagInterceptor } from './common/http/etag.interceptor';
 import { IdentityModule } from './modules/identity/identity.module';
 import { HealthModule } from './modules/health/health.module';
@@ -39,6 +40,9 @@ import { CourtLiaisonModule } from './modules/court-liaison/court-liaison.module
 @Module({})
 export class AppModule {
   static register(config: AppConfig & { databaseUrl: string }): DynamicModule {
+    // One box for the app and the column transformers of personal data.
+    const secretBox = secretBoxOf(config);
+    usePiiBox(secretBox);
     return {
       module: AppModule,
       global: true,
@@ -68,7 +72,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         Clock,
-        { provide: SecretBox, useValue: secretBoxOf(config) },
+        { provide: SecretBox, useValue: secretBox },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         // Order matters: authenticate first, then check the route's roles.

@@ -5,23 +5,43 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
+import { encryptionKeyOf, secretBoxOf } from './common/crypto/encryption-key';
+import { usePiiBox } from './common/crypto/pii-fields';
 import { openDatabase } from './database/database-url';
+import { grantAppRole, roleOf } from './database/database-roles';
 import { EmbeddedDatabaseError } from './database/embedded-database';
 import { runMigrations } from './database/run-migrations';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  const database = await openDatabase(config);
+  const loaded = loadConfig();
+  const database = await openDatabase(loaded);
   if (database.relocatedDataDir) {
-    const note = `PostgreSQL runs as user postgres, who cannot reach ${config.embeddedDataDir}: its data is kept in ${database.relocatedDataDir}`;
+    const note = `PostgreSQL runs as user postgres, who cannot reach ${loaded.embeddedDataDir}: its data is kept in ${database.relocatedDataDir}`;
     process.stdout.write(`${JSON.stringify({ level: 'warn', msg: note })}\n`);
   }
-  await runMigrations(database.url);
+  // The key of personal data, resolved once: the sealing migration and the app share it. A key
+  // for this process only (external database, no PII_ENCRYPTION_KEY, not production) seals no
+  // existing rows: the migration then asks for PII_ENCRYPTION_KEY.
+  const durable = loaded.piiEncryptionKey !== undefined || loaded.embeddedDatabase;
+  const config = { ...loaded, piiEncryptionKey: encryptionKeyOf(loaded) };
+  if (durable) usePiiBox(secretBoxOf(config));
+  // Migrations as the owner, then the app's role gets row access only (API.md, DESIGN).
+  const ownerUrl = database.ownerUrl ?? database.url;
+  await runMigrations(ownerUrl);
+  if (database.ownerUrl) await grantAppRole(database.ownerUrl, roleOf(database.url));
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ ...config, databaseUrl: database.url }),
     { bufferLogs: true, bodyParser: false },
   );
   await configureApp(app, config);
+  if (!database.ownerUrl) {
+    app
+      .get(Logger)
+      .warn(
+        'DATABASE_URL serves as owner and application role: set DATABASE_OWNER_URL so that the ' +
+          'application cannot alter tables or the audit trail',
+      );
+  }
   if (config.jwtSecretGenerated) {
     app
       .get(Logger)

@@ -21,6 +21,10 @@ export interface AppConfig {
   port: number;
   /** Absent: an embedded PostgreSQL is started in `embeddedDataDir`. */
   databaseUrl: string | undefined;
+  /** DATABASE_OWNER_URL: the owner that runs migrations and grants the app's role row access. */
+  databaseOwnerUrl: string | undefined;
+  /** DATABASE_SINGLE_ROLE=true: one role serves both in production (not recommended). */
+  databaseSingleRole: boolean;
   /** True when no DATABASE_URL was given and the server runs its own embedded PostgreSQL. */
   embeddedDatabase: boolean;
   embeddedDataDir: string;
@@ -123,17 +127,17 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false (got "${raw}")`);
 }
 
-function readDatabaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
+function readDatabaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'must be a URL like postgres://user:pass@host:5432/db');
+    throw new ConfigError(name, 'must be a URL like postgres://user:pass@host:5432/db');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', 'must use the postgres:// or postgresql:// scheme');
+    throw new ConfigError(name, 'must use the postgres:// or postgresql:// scheme');
   }
   return raw;
 }
@@ -305,11 +309,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const host = env.HOST || '0.0.0.0';
   const databaseUrl = readDatabaseUrl(env);
+  const databaseOwnerUrl = readDatabaseUrl(env, 'DATABASE_OWNER_URL');
+  const databaseSingleRole = readBoolean(env, 'DATABASE_SINGLE_ROLE', false);
+  if (databaseOwnerUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError('DATABASE_OWNER_URL', 'needs DATABASE_URL (the application role)');
+  }
+  if (
+    nodeEnv === 'production' &&
+    databaseUrl !== undefined &&
+    databaseOwnerUrl === undefined &&
+    !databaseSingleRole
+  ) {
+    throw new ConfigError(
+      'DATABASE_OWNER_URL',
+      'is required in production (migrations as the owner, the app with row access only); ' +
+        'or set DATABASE_SINGLE_ROLE=true',
+    );
+  }
   return {
     nodeEnv,
     host,
     port: readInt(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
+    databaseOwnerUrl,
+    databaseSingleRole,
     embeddedDatabase: databaseUrl === undefined,
     embeddedDataDir: resolve(env.EMBEDDED_PG_DIR || './.data/pg'),
     databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 200),

@@ -6,6 +6,12 @@ export async function openDatabase(
   config: AppConfig,
   onLog?: (message: string) => void,
 ): Promise<RunningDatabase> {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: () => Promise.resolve() };
+  if (config.databaseUrl) {
+    return {
+      url: config.databaseUrl,
+      ownerUrl: config.databaseOwnerUrl,
+      stop: () => Promise.resolve(),
+    };
+  }
   return startEmbeddedDatabase(config.embeddedDataDir, 'fuyi', onLog);
 }

@@ -31,8 +31,9 @@ export interface Account {
 }
 
 export interface RootServer {
+  /** Where the data is kept: `dataDir` when `postgres` can reach it, else a shared folder. */
   dataDir: string;
-  start(port: number): Promise<void>;
+  start(port: number, password: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -146,11 +147,7 @@ async function initialise(
 }
 
 /** The embedded server for a root process: binaries and data where `postgres` can reach them. */
-export function rootServer(
-  dataDir: string,
-  password: string,
-  onLog: (line: string) => void,
-): RootServer {
+export function rootServer(dataDir: string, onLog: (line: string) => void): RootServer {
   const account = postgresAccount();
   const { nativeDir, version } = packagedBinaries();
   const binDir = reachableBinaries(nativeDir, version, account);
@@ -158,7 +155,7 @@ export function rootServer(
   let server: ChildProcess | undefined;
   return {
     dataDir: serverDataDir,
-    async start(port) {
+    async start(port, password) {
       await initialise(binDir, serverDataDir, password, account, onLog);
       const postgres = run(
         join(binDir, 'bin', 'postgres'),

@@ -8,7 +8,9 @@ import { PeriodRulesAndMail1795800000000 } from '../../migrations/1795800000000-
 import { CreateLitigation1795900000000 } from '../../migrations/1795900000000-CreateLitigation';
 import { IndexCourtSessionReminders1795900000001 } from '../../migrations/1795900000001-IndexCourtSessionReminders';
 import { AccountSecurity1796000000000 } from '../../migrations/1796000000000-AccountSecurity';
+import { SealIdNumbers1796000001000 } from '../../migrations/1796000001000-SealIdNumbers';
 import { CreateStatistics1796100000000 } from '../../migrations/1796100000000-CreateStatistics';
+import { IndexExtendedCases1796100000001 } from '../../migrations/1796100000001-IndexExtendedCases';
 import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFeed';
 import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
 import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
@@ -26,7 +28,9 @@ export const MIGRATIONS = [
   CreateLitigation1795900000000,
   IndexCourtSessionReminders1795900000001,
   AccountSecurity1796000000000,
+  SealIdNumbers1796000001000,
   CreateStatistics1796100000000,
+  IndexExtendedCases1796100000001,
   ChangeFeed1796200000000,
   IdempotencyKeys1796200000001,
   Webhooks1796200000002,

@@ -1,5 +1,6 @@
 import { types } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
 
 // Legal dates stay the strings PostgreSQL sends (YYYY-MM-DD): never a Date shifted by a zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -18,7 +19,10 @@ export function rowToEntity<T extends ObjectLiteral>(
   const metadata = dataSource.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
-    (entity as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
+    const value = row[column.databaseName];
+    (entity as Record<string, unknown>)[column.propertyName] = column.transformer
+      ? ApplyValueTransformers.transformFrom(column.transformer, value)
+      : value;
   }
   return entity;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
+import { grantAppRole, roleOf } from '../database/database-roles';
 import { runMigrations } from '../database/run-migrations';
 import { runCli } from './with-database';
 
@@ -57,10 +58,12 @@ ${lines(down)}
 
 const [command, name] = process.argv.slice(2);
 
-runCli(async (url) => {
+// Migrations are the owner's work (DATABASE_OWNER_URL, or the embedded database's owner).
+runCli(async (appUrl, url) => {
   switch (command) {
     case 'run': {
       const applied = await runMigrations(url);
+      if (url !== appUrl) await grantAppRole(url, roleOf(appUrl));
       process.stdout.write(`applied ${applied.length} migration(s) ${applied.join(', ')}\n`);
       return;
     }

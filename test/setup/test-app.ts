@@ -9,6 +9,7 @@ import { configureApp } from '../../src/configure-app';
 import { createTestDatabase } from './test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+export const TEST_PII_KEY = 'ab'.repeat(32);
 
 /**
  * The instant every test app starts at (a Monday in China Standard Time): tests never read the
@@ -25,6 +26,8 @@ export interface TestApp {
   clock: FixedClock;
   /** The database this app runs on (share it with a second instance via `options.databaseUrl`). */
   databaseUrl: string;
+  /** The database as its owner (the app and `dataSource` connect with row access only). */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -32,11 +35,15 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   now: string = TEST_NOW,
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; ownerUrl?: string } = {},
 ): Promise<TestApp> {
   // A second instance on another app's database (several API instances); it leaves it in place.
   const database = options.databaseUrl
-    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    ? {
+        url: options.databaseUrl,
+        ownerUrl: options.ownerUrl ?? options.databaseUrl,
+        drop: () => Promise.resolve(),
+      }
     : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -44,6 +51,8 @@ export async function createTestApp(
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     SWEEP_ENABLED: 'false',
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    // One key for every app of a test run: personal data sealed by one app opens in the next.
+    PII_ENCRYPTION_KEY: TEST_PII_KEY,
     ...env,
   });
   const clock = new FixedClock(now);
@@ -67,6 +76,7 @@ export async function createTestApp(
     config,
     clock,
     databaseUrl: database.url,
+    ownerUrl: database.ownerUrl,
     close: async () => {
       await app.close();
       await database.drop();

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
@@ -7,6 +10,11 @@ import {
   defendantAgency,
   litigationBody,
 } from '../litigation/litigation-helpers';
+import {
+  exportStatistics,
+  parseExportArguments,
+} from '../../src/modules/statistics/statistics-export-command';
+import { StatisticsService } from '../../src/modules/statistics/statistics.service';
 import { createTestApp, TEST_NOW, type TestApp } from '../setup/test-app';
 
 /*
@@ -440,6 +448,39 @@ describe('statistics: a year built through the API', () => {
       `monthly?month=2024-01&agencyId=${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
       adminToken,
     ).expect(404);
+  });
+
+  it('exports the same figures from the command line as the API answers', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'fuyi-stats-'));
+    try {
+      const out = join(directory, 'year.json');
+      await exportStatistics(
+        t.app.get(StatisticsService),
+        parseExportArguments(['--year', '2024', '--agency', body.agency.code, '--out', out]),
+      );
+      const api = await get('yearly?year=2024', head()).expect(200);
+      expect(JSON.parse(await readFile(out, 'utf8'))).toEqual(api.body);
+      const csv = join(directory, 'may.csv');
+      await exportStatistics(
+        t.app.get(StatisticsService),
+        parseExportArguments([
+          '--month=2024-05',
+          `--agency=${body.agency.code}`,
+          '--format=csv',
+          `--out=${csv}`,
+        ]),
+      );
+      const apiCsv = await get('monthly?month=2024-05&format=csv', head()).expect(200);
+      expect((await readFile(csv)).toString('utf8')).toBe(apiCsv.text);
+      await expect(
+        exportStatistics(
+          t.app.get(StatisticsService),
+          parseExportArguments(['--year', '2024', '--agency', 'NO-SUCH-BODY', '--out', out]),
+        ),
+      ).rejects.toThrow(/NO-SUCH-BODY/);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Logger,
   NotFoundException,
+  Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemBody } from './problem';
@@ -13,6 +14,9 @@ import { PROBLEM_TYPES, problemTypeForStatus, problemTypeUri } from './problem-t
 import { InvalidLegalDateError } from '../../domain/calendar/invalid-legal-date.error';
 import { PeriodArgumentError } from '../../domain/calendar/period-argument.error';
 import { allowedMethodsFor } from '../http/route-table';
+import { SecurityEvents } from '../audit/security-events';
+import type { Actor } from '../auth/actor';
+import { maskIdNumbers } from '../logging/mask-id-numbers';
 
 /** Errors raised by Express's body parsers carry a status and a `type` such as entity.too.large. */
 interface BodyParserError {
@@ -65,6 +69,8 @@ export function genericProblem(status: number, detail: string, instance?: string
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
+  constructor(@Optional() private readonly security?: SecurityEvents) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
@@ -109,6 +115,20 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(exception.stack);
     }
     sendProblem(response, body, headers);
+    const actor = (request as Request & { user?: Actor }).user;
+    if (body.status === 403 && actor && this.security) {
+      void this.security.forbidden({
+        actor: {
+          ...actor,
+          requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
+          address: request.ip,
+        },
+        method: request.method,
+        path: maskIdNumbers(instance),
+        detail: body.detail,
+        ...(typeof body.rule === 'string' ? { rule: body.rule } : {}),
+      });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { HEARING_RULES } from '../../domain/hearings/hearing-rule-catalogue';
 import { RECONSIDERATION_RULES } from '../../domain/reconsideration/rule-catalogue';
+import { LITIGATION_RULES } from '../../domain/litigation/litigation-rule-catalogue';
 import { STATISTICS_RULES } from '../../domain/statistics/statistics-rule-catalogue';
 
 /**
@@ -9,5 +10,6 @@ import { STATISTICS_RULES } from '../../domain/statistics/statistics-rule-catalo
 export const RULE_CATALOGUE: Readonly<Record<string, string>> = {
   ...RECONSIDERATION_RULES,
   ...HEARING_RULES,
+  ...LITIGATION_RULES,
   ...STATISTICS_RULES,
 };

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock/clock';
-import { CASE_HANDLER_ROLES } from '../../common/auth/role';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { isCorrection } from '../../domain/reconsideration/closure.rule';
+import { idNumberHash } from '../../common/crypto/pii-fields';
+import { CommandRunner } from '../commands/command-runner';
 import { DeadlineRepository } from '../deadlines/deadline.repository';
 import type { CaseEventListDto } from '../timeline/dto/case-event.dto';
 import { CaseEventRepository } from '../timeline/case-event.repository';
@@ -16,6 +17,16 @@ import type { CaseDeadlineDto, CaseDto, CaseQueryDto } from './dto/case.dto';
 import type { ClosureDto, ClosureQueryDto } from './dto/closure.dto';
 import type { ReconsiderationCaseEntity } from './reconsideration-case.entity';
 import { ReconsiderationCaseRepository } from './reconsideration-case.repository';
+
+/** Who sees full ID numbers, on a single case (API.md): the office head and the case handlers. */
+const ID_NUMBER_READERS: readonly string[] = ['head', 'clerk'];
+
+/** How many ID numbers of natural persons the case holds (applicants, agent, third parties). */
+function personalIdNumbersOf(entity: ReconsiderationCaseEntity): number {
+  const persons = entity.applicants.filter((a) => a.kind === 'person' && a.idNumber).length;
+  const others = [entity.agent, ...entity.thirdParties].filter((p) => p?.idNumber).length;
+  return persons + others;
+}
 
 const asFlag = (value: 'true' | 'false' | undefined) =>
   value === undefined ? undefined : value === 'true';
@@ -28,18 +39,32 @@ export class CaseQueriesService {
     private readonly deadlines: DeadlineRepository,
     private readonly timeline: CaseEventRepository,
     private readonly clock: Clock,
+    private readonly commands: CommandRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The full case; ID numbers in clear only for the roles that handle cases. */
+  /**
+   * The full case. ID numbers in clear only for `head` and `clerk` (PIPL: the least needed), and
+   * each such view of a case holding personal ID numbers is audited; others see them masked.
+   */
   async get(actor: Actor, id: string): Promise<CaseDto> {
     const entity = await this.findInScope(actor, id);
     const deadlines = await this.deadlines.listForCase(id, this.clock.today());
-    return toCaseDto(
-      entity,
-      deadlines,
-      actor.roles.some((role) => CASE_HANDLER_ROLES.includes(role as never)),
-    );
+    const showIdNumbers = actor.roles.some((role) => ID_NUMBER_READERS.includes(role));
+    const shown = showIdNumbers ? personalIdNumbersOf(entity) : 0;
+    if (shown > 0) {
+      await this.commands.run(actor, (tx) => {
+        tx.audit({
+          action: 'reconsideration_case.id_numbers_viewed',
+          targetType: 'reconsideration_case',
+          targetId: id,
+          agencyId: entity.agencyId,
+          summary: { idNumbers: shown, address: actor.address ?? null },
+        });
+        return Promise.resolve();
+      });
+    }
+    return toCaseDto(entity, deadlines, showIdNumbers);
   }
 
   async list(
@@ -52,6 +77,7 @@ export class CaseQueriesService {
       receivedFrom: query.receivedFrom,
       receivedTo: query.receivedTo,
       q: query.q,
+      idNumberHash: query.idNumber === undefined ? undefined : idNumberHash(query.idNumber),
       overdue: asFlag(query.overdue),
       today: this.clock.today(),
       after: decodeCursor(query.cursor, ['date', 'uuid']),

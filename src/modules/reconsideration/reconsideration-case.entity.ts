@@ -1,4 +1,17 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  BeforeInsert,
+  BeforeUpdate,
+  Check,
+  Column,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import {
+  idNumberHashesOf,
+  sealedPartiesTransformer,
+  sealedPartyTransformer,
+} from '../../common/crypto/pii-fields';
 import { VersionedRecord } from '../../database/record-columns';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type { Procedure } from '../../domain/deadlines/deadline-definition.type';
@@ -52,6 +65,7 @@ export interface ContestedActRecord {
 @Index('reconsideration_case_accepted_idx', ['agencyId', 'acceptedOn'])
 @Index('reconsideration_case_rejected_idx', { synchronize: false })
 @Index('reconsideration_case_abandoned_idx', { synchronize: false })
+@Index('reconsideration_case_extended_idx', { synchronize: false })
 @Check(
   'reconsideration_case_status_check',
   `"status" IN ('received', 'correction_requested', 'under_review', 'suspended', 'concluded', 'served', 'archived', 'rejected', 'abandoned')`,
@@ -84,18 +98,35 @@ export class ReconsiderationCaseEntity extends VersionedRecord {
   @Column({ type: 'text' })
   channel!: Channel;
 
-  @Column({ type: 'jsonb' })
+  /** ID numbers sealed at rest (SecretBox); plain in memory. */
+  @Column({ type: 'jsonb', transformer: sealedPartiesTransformer })
   applicants!: ApplicantRecord[];
 
   /** person | organization | mixed: for statistics. */
   @Column({ name: 'applicant_type', type: 'text' })
   applicantType!: string;
 
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'jsonb', nullable: true, transformer: sealedPartyTransformer })
   agent!: PartyRecord | null;
 
-  @Column({ name: 'third_parties', type: 'jsonb' })
+  @Column({ name: 'third_parties', type: 'jsonb', transformer: sealedPartiesTransformer })
   thirdParties!: PartyRecord[];
+
+  /** Keyed hashes of every party's ID number (exact search without storing the numbers). */
+  @Index('reconsideration_case_id_number_hashes_idx', { synchronize: false })
+  @Column({ name: 'id_number_hashes', type: 'text', array: true, default: () => "'{}'" })
+  idNumberHashes!: string[];
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  protected hashIdNumbers(): void {
+    if (this.applicants === undefined) return;
+    this.idNumberHashes = idNumberHashesOf([
+      ...this.applicants,
+      this.agent,
+      ...(this.thirdParties ?? []),
+    ]);
+  }
 
   @Column({ name: 'respondent_agency_id', type: 'uuid', nullable: true })
   respondentAgencyId!: string | null;

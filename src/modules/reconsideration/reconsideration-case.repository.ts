@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { openParty } from '../../common/crypto/pii-fields';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import { rowToEntity } from '../../database/raw-rows';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
@@ -14,6 +15,8 @@ export interface CaseListFilter {
   receivedTo?: string;
   /** Text to find in numbers, names, the act (`search_text`, trigram index). */
   q?: string;
+  /** The keyed hash of an ID number to match exactly (`id_number_hashes`, GIN index). */
+  idNumberHash?: string;
   /** true: with an overdue deadline as of `today`; false: without. */
   overdue?: boolean;
   today: string;
@@ -146,6 +149,7 @@ export class ReconsiderationCaseRepository {
     if (filter.q !== undefined) {
       add((p) => `c.search_text ILIKE ${p}`, `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`);
     }
+    add((p) => `c.id_number_hashes @> ARRAY[${p}::text]`, filter.idNumberHash);
     if (filter.overdue !== undefined) {
       add(
         (p) =>
@@ -159,7 +163,7 @@ export class ReconsiderationCaseRepository {
       where.push(`(c.received_on, c.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
-    return this.dataSource.query<CaseSummaryRow[]>(
+    const rows = await this.dataSource.query<CaseSummaryRow[]>(
       `SELECT c.id, c.receipt_number, c.case_number, c.status, c.procedure, c.applicants,
               c.respondent_name, c.contested_act->>'title' AS act_title,
               c.received_on::text AS received_on, c.accepted_on::text AS accepted_on,
@@ -171,6 +175,8 @@ export class ReconsiderationCaseRepository {
         LIMIT $${params.length}`,
       params,
     );
+    // A raw read: the sealed ID numbers are opened here (the list masks them).
+    return rows.map((row) => ({ ...row, applicants: row.applicants.map((a) => openParty(a)) }));
   }
 
   /** The stored end of the window to sue (litigation_window deadline) of one case. */

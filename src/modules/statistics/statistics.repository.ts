@@ -111,11 +111,11 @@ export class StatisticsRepository {
     const params = [scope.agencyId, from, to];
 
     for (const row of await manager.query<(BreakdownRow & { n: number })[]>(
-      `SELECT to_char(received_on, 'YYYY-MM') AS month, field, act_kind, applicant_type, procedure,
+      `SELECT to_char(date_trunc('month', received_on), 'YYYY-MM') AS month, field, act_kind, applicant_type, procedure,
               count(*)::int AS n
          FROM reconsideration_case
         WHERE ${IN_SCOPE} AND received_on BETWEEN $2::date AND $3::date
-        GROUP BY 1, 2, 3, 4, 5`,
+        GROUP BY date_trunc('month', received_on), 2, 3, 4, 5`,
       params,
     )) {
       const tally = tallyOf(row.month);
@@ -124,11 +124,11 @@ export class StatisticsRepository {
     }
 
     for (const row of await manager.query<(BreakdownRow & { n: number; deemed: number })[]>(
-      `SELECT to_char(accepted_on, 'YYYY-MM') AS month, field, act_kind, applicant_type, procedure,
+      `SELECT to_char(date_trunc('month', accepted_on), 'YYYY-MM') AS month, field, act_kind, applicant_type, procedure,
               count(*)::int AS n, count(*) FILTER (WHERE accepted_how = 'deemed')::int AS deemed
          FROM reconsideration_case
         WHERE ${IN_SCOPE} AND accepted_on BETWEEN $2::date AND $3::date
-        GROUP BY 1, 2, 3, 4, 5`,
+        GROUP BY date_trunc('month', accepted_on), 2, 3, 4, 5`,
       params,
     )) {
       const tally = tallyOf(row.month);
@@ -178,7 +178,7 @@ export class StatisticsRepository {
         max_days: number | null;
       })[]
     >(
-      `SELECT to_char(concluded_on, 'YYYY-MM') AS month, outcome,
+      `SELECT to_char(date_trunc('month', concluded_on), 'YYYY-MM') AS month, outcome,
               (outcome = 'terminated' AND termination_reason = 'withdrawn') AS withdrawn,
               field, act_kind, applicant_type, procedure,
               count(*)::int AS n,
@@ -187,7 +187,7 @@ export class StatisticsRepository {
               max(concluded_on - accepted_on)::int AS max_days
          FROM reconsideration_case
         WHERE ${IN_SCOPE} AND concluded_on BETWEEN $2::date AND $3::date AND outcome IS NOT NULL
-        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+        GROUP BY date_trunc('month', concluded_on), 2, 3, 4, 5, 6, 7`,
       params,
     )) {
       const tally = tallyOf(row.month);
@@ -245,20 +245,27 @@ export class StatisticsRepository {
               count(c.id) FILTER (WHERE s.suspended)::int AS suspended,
               count(c.id) FILTER (WHERE (c.extension ->> 'approvedOn')::date <= e.day)::int AS extended,
               count(c.id) FILTER (WHERE NOT s.suspended AND c.decision_due_on < e.day)::int AS overdue
-         FROM unnest($2::date[]) AS e(day)
-         JOIN reconsideration_case c
-           ON ($1::uuid IS NULL OR c.agency_id = $1::uuid)
-          AND c.accepted_on <= e.day
-          AND (c.concluded_on IS NULL OR c.concluded_on > e.day)
+         FROM reconsideration_case c
+         JOIN unnest($2::date[]) AS e(day)
+           ON c.accepted_on <= e.day AND (c.concluded_on IS NULL OR c.concluded_on > e.day)
         CROSS JOIN LATERAL (
           SELECT (c.suspended_on IS NOT NULL AND c.suspended_on <= e.day)
-              OR EXISTS (
+              OR (c.suspensions <> '[]'::jsonb AND EXISTS (
                    SELECT 1 FROM jsonb_array_elements(c.suspensions) AS x(s)
                     WHERE (x.s ->> 'suspendedOn')::date <= e.day
-                      AND (x.s ->> 'resumedOn')::date > e.day) AS suspended
+                      AND (x.s ->> 'resumedOn')::date > e.day)) AS suspended
         ) AS s
+        WHERE ($1::uuid IS NULL OR c.agency_id = $1::uuid)
+          -- Only cases pending on some day asked: accepted by the last, not concluded by the first.
+          AND c.accepted_on <= $3::date
+          AND (c.concluded_on IS NULL OR c.concluded_on > $4::date)
         GROUP BY e.day`,
-      [scope.agencyId, days],
+      [
+        scope.agencyId,
+        days,
+        days.reduce((a, b) => (a > b ? a : b)),
+        days.reduce((a, b) => (a < b ? a : b)),
+      ],
     );
   }
 }

@@ -11,7 +11,7 @@ import type { Outcome } from '../../domain/reconsideration/reconsideration-case.
 import { composeFigures, type MonthTallies } from '../../domain/statistics/compose-figures.rule';
 import { computeDrift, type DriftEntry } from '../../domain/statistics/drift.rule';
 import { checkFreezable } from '../../domain/statistics/freeze.rule';
-import type { LitigationTally } from '../../domain/statistics/litigation-tally';
+import { noAppearances, type LitigationTally } from '../../domain/statistics/litigation-tally';
 import type { ReconsiderationTally } from '../../domain/statistics/reconsideration-tally';
 import {
   statisticsDefinitions,
@@ -206,7 +206,12 @@ export class StatisticsService {
       const agency =
         scope.agencyId === null ? null : await this.statistics.agencyById(manager, scope.agencyId);
       if (scope.agencyId !== null && !agency) throw notFoundProblem(`Agency ${scope.agencyId}`);
-      const fresh = await this.computeMonths(manager, scope, months);
+      const fresh = await this.computeMonths(
+        manager,
+        scope,
+        months,
+        period.kind === 'month' ? 'last' : 'every',
+      );
       const frozen =
         scope.agencyId === null
           ? new Map<string, StatisticsSnapshotEntity>()
@@ -300,6 +305,8 @@ export class StatisticsService {
     manager: EntityManager,
     scope: TenantScope,
     months: readonly StatisticsPeriod[],
+    /** `last`: appearance rates of the last month only (a monthly report shows no others). */
+    appearancesOf: 'every' | 'last' = 'every',
   ): Promise<MonthTallies[]> {
     const config = this.config;
     const reconsideration = await this.statistics.monthlyTallies(manager, scope, months, config);
@@ -310,15 +317,20 @@ export class StatisticsService {
     for (const [index, period] of months.entries()) {
       const tally = reconsideration[index];
       tally.concludedLitigated = litigated.get(period.label) ?? 0;
+      const shown = appearancesOf === 'every' || index === months.length - 1;
       result.push({
         period,
         reconsideration: tally,
         litigation: litigation[index],
-        appearances: await this.litigation.appearanceRates(manager, scope, period),
-        yearToDateAppearances: await this.litigation.appearanceRates(manager, scope, {
-          from: yearStart,
-          to: period.to,
-        }),
+        appearances: shown
+          ? await this.litigation.appearanceRates(manager, scope, period)
+          : noAppearances(),
+        yearToDateAppearances: shown
+          ? await this.litigation.appearanceRates(manager, scope, {
+              from: yearStart,
+              to: period.to,
+            })
+          : noAppearances(),
       });
     }
     return result;

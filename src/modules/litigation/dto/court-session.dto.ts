@@ -327,7 +327,7 @@ export class CourtSessionPageDto {
   nextCursor!: string | null;
 }
 
-export class RateDto {
+export class AppearanceRateDto {
   /** per_case_instance | per_summoned_case_instance | per_defendant_case_instance | principal_head | spoke_on_merits */
   name!: string;
   definition!: string;
@@ -340,9 +340,9 @@ export class RateDto {
 export class AppearanceRatesDto {
   from!: string | null;
   to!: string | null;
-  variants!: RateDto[];
-  principalHeadRate!: RateDto;
-  spokeOnMeritsRate!: RateDto;
+  variants!: AppearanceRateDto[];
+  principalHeadRate!: AppearanceRateDto;
+  spokeOnMeritsRate!: AppearanceRateDto;
   /** Absences (held sessions without a qualifying appearance, recorded) by 第八条 reason or none. */
   absencesByReason!: Record<string, number>;
   /** Every (defendant, held session) by classification, not_recorded when no record yet. */

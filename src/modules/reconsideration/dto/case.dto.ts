@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
@@ -156,6 +156,12 @@ export class CaseQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  /** Exact match on an applicant's, agent's or third party's ID number (searched by keyed hash). */
+  @IsOptionalNotNull()
+  @IsString()
+  @Matches(/^[0-9A-Za-z]{15,18}$/, { message: 'idNumber must be 15 to 18 letters or digits' })
+  idNumber?: string;
 
   @IsOptionalNotNull()
   @IsLegalDate()

@@ -112,6 +112,7 @@ export class LitigationStatisticsDto {
   lossRateOfJudgments!: RateDto;
   coDefendant!: number;
   sessionsHeld!: number;
+  // The Swagger plugin cannot read `readonly X[]`: the type is given explicitly.
   @ApiProperty({ type: () => [NamedRateDto] })
   appearanceRates!: readonly NamedRateDto[];
   principalHeadRate!: NamedRateDto;

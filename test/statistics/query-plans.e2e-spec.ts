@@ -1,0 +1,108 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import { seedDataset } from '../../bench/seed-dataset';
+import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
+import { createTestApp, type TestApp } from '../setup/test-app';
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodesOf(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
+}
+
+/**
+ * Proves on ten thousand cases of two bodies that one body's monthly report reads the
+ * reconsideration flows through their indexes by legal date (no sequential scan of the table).
+ * (The seed has no hearings: an empty table is read by a sequential scan, as it should be.)
+ */
+describe('statistics query plans', () => {
+  let t: TestApp;
+  let tenant: Tenant;
+  const plans = new Map<string, PlanNode[]>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const adminToken = await loginAdmin(t);
+    tenant = await createTenant(t, adminToken);
+    const other = await createTenant(t, adminToken);
+    const client = new Client({ connectionString: (t.dataSource.options as { url: string }).url });
+    await client.connect();
+    try {
+      const today = t.clock.today();
+      for (const [agency, cases] of [
+        [other, 7000],
+        [tenant, 3000],
+      ] as const) {
+        await seedDataset(client, {
+          agencyId: agency.agency.id,
+          handlerId: agency.clerk.id,
+          cases,
+          days: 1500,
+          today,
+        });
+      }
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    const spy = jest.spyOn(t.dataSource, 'query');
+    try {
+      await request(t.http)
+        .get('/api/v1/statistics/monthly?month=2025-03')
+        .auth(tenant.viewer.token, { type: 'bearer' })
+        .expect(200);
+      const calls = spy.mock.calls.filter(([sql]) => /\bcount\(/.test(sql));
+      spy.mockRestore();
+      for (const [sql, params] of calls) {
+        const [row] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+        plans.set(sql, nodesOf(row['QUERY PLAN'][0].Plan as PlanNode));
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  }, 180_000);
+  afterAll(() => t.close());
+
+  const planMatching = (marker: RegExp): PlanNode[] => {
+    const found = [...plans.entries()].find(([sql]) => marker.test(sql));
+    if (!found) throw new Error(`no statistics query matching ${marker}`);
+    return found[1];
+  };
+  const seqScans = (nodes: PlanNode[], table: string) =>
+    nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === table);
+  const indexes = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).filter(Boolean);
+
+  it.each([
+    ['receipts', /received_on BETWEEN/, ['reconsideration_case_list_idx']],
+    ['acceptances', /accepted_on BETWEEN/, ['reconsideration_case_accepted_idx']],
+    [
+      'rejections, abandonments and extensions',
+      /rejected_on BETWEEN/,
+      [
+        'reconsideration_case_rejected_idx',
+        'reconsideration_case_abandoned_idx',
+        'reconsideration_case_extended_idx',
+      ],
+    ],
+    [
+      'conclusions',
+      /concluded_on BETWEEN \$2::date AND \$3::date AND outcome/,
+      ['reconsideration_case_concluded_idx'],
+    ],
+  ])('reads %s through their indexes', (_what, marker, expected) => {
+    const nodes = planMatching(marker);
+    expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
+    expect(indexes(nodes)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('reads the stocks of one body through the acceptance index', () => {
+    const nodes = planMatching(/unnest\(\$2::date\[\]\)/);
+    expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
+    expect(indexes(nodes)).toContain('reconsideration_case_accepted_idx');
+  });
+});
