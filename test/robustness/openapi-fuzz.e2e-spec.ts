@@ -125,7 +125,7 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
     // the court key's requests during the fuzzing leave the api_client rows as they were.
     await t.dataSource.query(
       `UPDATE api_client SET last_used_at = now() + interval '1 day' WHERE id = $1`,
-      [(apiClientId).id],
+      [apiClientId.id],
     );
   }, 180_000);
   afterAll(async () => {
