@@ -44,7 +44,9 @@ asRoot('the embedded database started by root from a private folder', () => {
     relocated = first.relocatedDataDir;
     expect(relocated).toMatch(/^\/var\/lib\/fuyi-embedded-postgres\/data-[0-9a-f]{16}$/);
     try {
-      expect(await tableCount(first.url, 'CREATE TABLE kept_across_restarts (id int)')).toBe(1);
+      expect(
+        await tableCount(first.ownerUrl ?? first.url, 'CREATE TABLE kept_across_restarts (id int)'),
+      ).toBe(1);
     } finally {
       await first.stop();
     }
@@ -52,7 +54,7 @@ asRoot('the embedded database started by root from a private folder', () => {
     const second = await startEmbeddedDatabase(dataDir, 'fuyi_private');
     try {
       expect(second.relocatedDataDir).toBe(relocated);
-      expect(await tableCount(second.url)).toBe(1);
+      expect(await tableCount(second.ownerUrl ?? second.url)).toBe(1);
     } finally {
       await second.stop();
     }

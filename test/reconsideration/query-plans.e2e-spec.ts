@@ -25,7 +25,7 @@ describe('query plans', () => {
     const adminToken = await loginAdmin(t);
     tenant = await createTenant(t, adminToken);
     const other = await createTenant(t, adminToken);
-    const client = new Client({ connectionString: (t.dataSource.options as { url: string }).url });
+    const client = new Client({ connectionString: t.ownerUrl }); // ANALYZE needs the owner
     await client.connect();
     try {
       const today = t.clock.today();
