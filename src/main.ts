@@ -8,9 +8,8 @@ import { configureApp } from './configure-app';
 import { encryptionKeyOf, secretBoxOf } from './common/crypto/encryption-key';
 import { usePiiBox } from './common/crypto/pii-fields';
 import { openDatabase } from './database/database-url';
-import { grantAppRole, roleOf } from './database/database-roles';
 import { EmbeddedDatabaseError } from './database/embedded-database';
-import { runMigrations } from './database/run-migrations';
+import { migrateDatabase } from './database/run-migrations';
 
 async function bootstrap(): Promise<void> {
   const loaded = loadConfig();
@@ -26,9 +25,7 @@ async function bootstrap(): Promise<void> {
   const config = { ...loaded, piiEncryptionKey: encryptionKeyOf(loaded) };
   if (durable) usePiiBox(secretBoxOf(config));
   // Migrations as the owner, then the app's role gets row access only (API.md, DESIGN).
-  const ownerUrl = database.ownerUrl ?? database.url;
-  await runMigrations(ownerUrl);
-  if (database.ownerUrl) await grantAppRole(database.ownerUrl, roleOf(database.url));
+  await migrateDatabase(database);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ ...config, databaseUrl: database.url }),
     { bufferLogs: true, bodyParser: false },

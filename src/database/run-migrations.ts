@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { grantAppRole, roleOf } from './database-roles';
 
 // Any constant shared by all instances: several API instances starting at once must not run
 // the same migration twice.
@@ -20,4 +21,12 @@ export async function runMigrations(url: string): Promise<string[]> {
     await lockSession.release();
     await dataSource.destroy();
   }
+}
+
+/** Migrations as the owner; then the application's role gets row access only (issue 14). */
+export async function migrateDatabase(database: { url: string; ownerUrl?: string }) {
+  const owner = database.ownerUrl ?? database.url;
+  const applied = await runMigrations(owner);
+  if (owner !== database.url) await grantAppRole(owner, roleOf(database.url));
+  return applied;
 }

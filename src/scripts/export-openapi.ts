@@ -6,14 +6,14 @@ import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 import { buildOpenApiDocument } from '../common/openapi/openapi';
 import { configureApp } from '../configure-app';
-import { runMigrations } from '../database/run-migrations';
+import { migrateDatabase } from '../database/run-migrations';
 import { runCli } from './with-database';
 
 /** Writes the OpenAPI document that /openapi.json serves, for linting and client generation. */
 const out = process.argv[2] ?? 'openapi.json';
 
-runCli(async (databaseUrl) => {
-  await runMigrations(databaseUrl);
+runCli(async (databaseUrl, ownerUrl) => {
+  await migrateDatabase({ url: databaseUrl, ownerUrl });
   const config = { ...loadConfig(), logLevel: 'silent' as const, sweepEnabled: false };
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ ...config, databaseUrl }),

@@ -5,7 +5,7 @@ import { AppModule } from '../app.module';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock/clock';
 import { loadConfig } from '../config/app-config';
-import { runMigrations } from '../database/run-migrations';
+import { migrateDatabase } from '../database/run-migrations';
 import { shiftLegalDate, type LegalDate } from '../domain/calendar/legal-date.value';
 import type { CaseCommand, Outcome } from '../domain/reconsideration/reconsideration-case.types';
 import { AgenciesService } from '../modules/identity/agencies.service';
@@ -72,9 +72,9 @@ function random(seed: number) {
   };
 }
 
-runCli(async (databaseUrl) => {
+runCli(async (databaseUrl, ownerUrl) => {
   const config = loadConfig();
-  await runMigrations(databaseUrl);
+  await migrateDatabase({ url: databaseUrl, ownerUrl });
   const app = await NestFactory.createApplicationContext(
     AppModule.register({ ...config, databaseUrl, sweepEnabled: false, logLevel: 'warn' }),
     { logger: false },

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
-import { runMigrations } from '../database/run-migrations';
+import { migrateDatabase } from '../database/run-migrations';
 import {
   EXPORT_USAGE,
   ExportArgumentError,
@@ -28,8 +28,8 @@ function argumentsOrExit(): ExportArguments {
 }
 const parsed = argumentsOrExit();
 
-runCli(async (url) => {
-  await runMigrations(url);
+runCli(async (url, ownerUrl) => {
+  await migrateDatabase({ url: url, ownerUrl });
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(
     AppModule.register({ ...config, databaseUrl: url, sweepEnabled: false, logLevel: 'warn' }),
