@@ -158,14 +158,24 @@ async function main(): Promise<void> {
       roles: ['clerk', 'head'],
       agencyId: agency.id,
     });
+    // A password set by an admin is temporary: changed once before the account may work.
+    const firstLogin = await must(
+      'POST',
+      '/auth/login',
+      {},
+      { username: 'benchclerk', password: 'bench-clerk-password' },
+    );
+    await call(
+      'POST',
+      '/auth/password',
+      { authorization: `Bearer ${firstLogin.accessToken}` },
+      { currentPassword: 'bench-clerk-password', newPassword: 'Bench-clerk-password-2026!' },
+    );
     const clerkLogin = await must(
       'POST',
       '/auth/login',
       {},
-      {
-        username: 'benchclerk',
-        password: 'bench-clerk-password',
-      },
+      { username: 'benchclerk', password: 'Bench-clerk-password-2026!' },
     );
     const clerk = { authorization: `Bearer ${clerkLogin.accessToken}` };
     const client = await must('POST', '/api-clients', adminAuth, {

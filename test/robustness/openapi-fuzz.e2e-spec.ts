@@ -32,6 +32,8 @@ interface OperationRef {
   operation: Operation;
   /** The first identity the route lets through (undefined: a public route). */
   token?: string;
+  /** Integration routes: the court liaison's API key instead of a token. */
+  apiKey?: string;
 }
 
 /**
@@ -45,6 +47,8 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
   let document: OpenApiDocument;
   let operations: OperationRef[];
   let adminToken: string;
+  let courtKey: string;
+  let apiClientId: { id: string } | undefined;
   let tenant: Tenant;
   let other: Tenant;
   let targets: Record<string, string>;
@@ -95,6 +99,8 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
       other.clerk.token,
       litigationBody([foreignBureau.id]),
     );
+    courtKey = (apiClient.body as { apiKey: string }).apiKey;
+    apiClientId = apiClient.body as { id: string };
     targets = {
       agencies: tenant.agency.id,
       'litigation-cases': lawsuit.id,
@@ -114,6 +120,12 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
           .filter(([method]) => METHODS.includes(method))
           .map(([method, operation]) => identify({ method, template, operation })),
       ),
+    );
+    // An API key's use is stamped at most once a minute (last_used_at): stamped ahead here, so
+    // the court key's requests during the fuzzing leave the api_client rows as they were.
+    await t.dataSource.query(
+      `UPDATE api_client SET last_used_at = now() + interval '1 day' WHERE id = $1`,
+      [apiClientId.id],
     );
   }, 180_000);
   afterAll(async () => {
@@ -146,6 +158,7 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
       url,
       headers: {
         ...(ref.token ? { Authorization: `Bearer ${ref.token}` } : {}),
+        ...(ref.apiKey ? { 'X-API-Key': ref.apiKey } : {}),
         ...(body === undefined
           ? {}
           : { 'Content-Type': variant.contentType ?? 'application/json' }),
@@ -183,6 +196,11 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
       );
       const { status } = await client.send(probe);
       if (status !== 401 && status !== 403) return { ...ref, token };
+    }
+    // Routes of integration clients only (the court liaison's).
+    const schemes = (ref.operation.security ?? []) as Array<Record<string, unknown>>;
+    if (schemes.some((scheme) => Object.keys(scheme).includes('apiKey'))) {
+      return { ...ref, apiKey: courtKey };
     }
     return { ...ref, token: adminToken };
   }

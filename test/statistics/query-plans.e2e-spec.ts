@@ -100,9 +100,15 @@ describe('statistics query plans', () => {
     expect(indexes(nodes)).toEqual(expect.arrayContaining(expected));
   });
 
-  it('reads the stocks of one body through the acceptance index', () => {
+  // The planner may reach one body's cases through the acceptance index or through the agency
+  // column of the search index (seen under load): either is an index on that body, never a scan.
+  it('reads the stocks of one body through an index of its cases', () => {
     const nodes = planMatching(/unnest\(\$2::date\[\]\)/);
     expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
-    expect(indexes(nodes)).toContain('reconsideration_case_accepted_idx');
+    expect(indexes(nodes)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^reconsideration_case_(accepted|search_trgm)_idx$/),
+      ]),
+    );
   });
 });

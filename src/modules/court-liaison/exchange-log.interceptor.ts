@@ -28,8 +28,9 @@ interface ExchangeSpec {
 export const CourtExchange = (spec: ExchangeSpec) => SetMetadata(EXCHANGE_METADATA, spec);
 
 /**
- * The exchange log: each court write, once answered — created, updated, replayed or refused —
- * is recorded with the court's identifier and the Idempotency-Key, for the daily reconciliation.
+ * The exchange log: each court write, once answered — created, updated, replayed or refused by
+ * a rule (404, 409, 422) — is recorded with the court's identifier and the Idempotency-Key, for
+ * the daily reconciliation. Malformed requests (400) are not: nothing was taken in.
  */
 @Injectable()
 export class ExchangeLogInterceptor implements NestInterceptor {
@@ -51,7 +52,8 @@ export class ExchangeLogInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const record = async (status: number) => {
       const actor = request.user;
-      if (!actor.agencyId) return;
+      // A malformed request (400: no key, invalid body) took nothing in: it is no exchange.
+      if (!actor.agencyId || status === 400) return;
       const body = request.body as Record<string, unknown> | undefined;
       const fromBody = spec.bodyField ? body?.[spec.bodyField] : undefined;
       const reference = spec.param ? request.params[spec.param] : fromBody;
