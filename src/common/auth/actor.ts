@@ -36,3 +36,19 @@ export const SYSTEM_ACTOR: Actor = {
 export function isAdmin(actor: Actor): boolean {
   return actor.roles.includes('admin');
 }
+
+/** The columns in which a record stores who did it (audit_entry, case_event). */
+export interface ActorColumns {
+  actor_kind: ActorKind;
+  actor_id: string | null;
+  actor_name: string;
+}
+
+/** Who did it, as responses name them, from a record's actor columns. */
+export function actorOfColumns(row: ActorColumns): {
+  kind: ActorKind;
+  id: string | null;
+  name: string;
+} {
+  return { kind: row.actor_kind, id: row.actor_id, name: row.actor_name };
+}

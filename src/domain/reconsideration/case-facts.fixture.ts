@@ -1,3 +1,4 @@
+import { decideCaseCommand } from './decide-case-command.rule';
 import { NOT_CONCLUDED } from './decide-closure-command.rule';
 import { LegalCalendar } from '../calendar/legal-calendar.model';
 import { parseLegalDate } from '../calendar/legal-date.value';
@@ -8,6 +9,7 @@ import type {
   CaseCommandType,
   CaseFacts,
   CaseStatus,
+  Decision,
   DecisionContext,
 } from './reconsideration-case.types';
 
@@ -32,6 +34,17 @@ export function context(overrides: Partial<DecisionContext> = {}): DecisionConte
 
 export const headContext = (overrides: Partial<DecisionContext> = {}): DecisionContext =>
   context({ actorRoles: ['head'], actorId: 'user-head', ...overrides });
+
+/** Decides a command in the given context (a clerk's by default). */
+export const decide = (
+  facts: CaseFacts,
+  command: CaseCommand,
+  ctx: DecisionContext = context(),
+): Decision => decideCaseCommand(facts, command, ctx);
+
+/** Decides a command as the office's head. */
+export const decideAsHead = (facts: CaseFacts, command: CaseCommand): Decision =>
+  decide(facts, command, headContext());
 
 /** What a refusal by a rule of time or law looks like, for `toMatchObject`. */
 export const refusal = (rule: string, basis?: string, httpStatus = 422) => ({

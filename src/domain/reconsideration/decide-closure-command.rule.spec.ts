@@ -1,15 +1,7 @@
-import { context, d, factsIn, headContext, refusal, underReview } from './case-facts.fixture';
-import { decideCaseCommand } from './decide-case-command.rule';
+import { d, decide, factsIn, headContext, refusal, underReview } from './case-facts.fixture';
 import { NOT_CONCLUDED } from './decide-closure-command.rule';
-import type {
-  CaseCommand,
-  CaseCommandOf,
-  CaseFacts,
-  DecisionContext,
-} from './reconsideration-case.types';
+import type { CaseCommand, CaseCommandOf, CaseFacts } from './reconsideration-case.types';
 
-const decide = (facts: CaseFacts, command: CaseCommand, ctx: DecisionContext = context()) =>
-  decideCaseCommand(facts, command, ctx);
 const conclude = (overrides: Partial<CaseCommandOf<'conclude'>> = {}): CaseCommand => ({
   type: 'conclude',
   concludedOn: d('2024-11-20'),

@@ -1,25 +1,16 @@
-import { context, d, factsIn, headContext, refusal, underReview } from './case-facts.fixture';
-import { decideCaseCommand } from './decide-case-command.rule';
-import type {
-  CaseCommand,
-  CaseCommandOf,
-  CaseFacts,
-  DecisionContext,
-} from './reconsideration-case.types';
-
-const decide = (facts: CaseFacts, command: CaseCommand, ctx: DecisionContext = headContext()) =>
-  decideCaseCommand(facts, command, ctx);
+import { d, decide, decideAsHead, factsIn, refusal, underReview } from './case-facts.fixture';
+import type { CaseCommand, CaseCommandOf, CaseFacts } from './reconsideration-case.types';
 
 describe('send_copy and record_reply (第四十八条、第五十四条)', () => {
   const fresh = underReview({ copySentOn: null, respondentReceivedOn: null });
 
   it('records the copy and flags it late after 7 working days (10-08 → 10-16, Saturday 10-12 works)', () => {
-    expect(decide(fresh, { type: 'send_copy', sentOn: d('2024-10-16') })).toMatchObject({
+    expect(decideAsHead(fresh, { type: 'send_copy', sentOn: d('2024-10-16') })).toMatchObject({
       ok: true,
       changes: { status: 'under_review', copySentOn: '2024-10-16', respondentReceivedOn: null },
       event: { type: 'copy_sent', payload: { copyDueOn: '2024-10-16', late: false } },
     });
-    expect(decide(fresh, { type: 'send_copy', sentOn: d('2024-10-17') })).toMatchObject({
+    expect(decideAsHead(fresh, { type: 'send_copy', sentOn: d('2024-10-17') })).toMatchObject({
       ok: true,
       event: { payload: { late: true } },
     });
@@ -63,20 +54,20 @@ describe('send_copy and record_reply (第四十八条、第五十四条)', () =>
       { type: 'resume', resumedOn: d('2024-10-19') },
     ],
   ])('refuses %s with 422 dates_out_of_order', (_what, facts, command) => {
-    expect(decide(facts, command)).toMatchObject(refusal('dates_out_of_order'));
+    expect(decideAsHead(facts, command)).toMatchObject(refusal('dates_out_of_order'));
   });
 
   it('records a reply, late after 10 working days from the respondent receipt (10-12 → 10-25)', () => {
     // From Saturday 10-12 (调休): 10-14 … 10-18, 10-21 … 10-25 → 10-25.
     expect(
-      decide(underReview(), { type: 'record_reply', receivedOn: d('2024-10-25') }),
+      decideAsHead(underReview(), { type: 'record_reply', receivedOn: d('2024-10-25') }),
     ).toMatchObject({
       ok: true,
       changes: { replyReceivedOn: '2024-10-25' },
       event: { type: 'reply_received', payload: { replyDueOn: '2024-10-25', late: false } },
     });
     expect(
-      decide(underReview(), { type: 'record_reply', receivedOn: d('2024-10-28') }),
+      decideAsHead(underReview(), { type: 'record_reply', receivedOn: d('2024-10-28') }),
     ).toMatchObject({
       ok: true,
       event: { payload: { late: true, consequence: '行政复议法 第七十条' } },
@@ -92,7 +83,7 @@ describe('record_reply by mail (在途时间不计)', () => {
     ['posted the working day after', '2024-10-28', true],
   ])('a reply %s and received later is late = %s', (_what, postmarkedOn, late) => {
     expect(
-      decide(underReview(), {
+      decideAsHead(underReview(), {
         type: 'record_reply',
         receivedOn: d('2024-10-30'),
         postmarkedOn: d(postmarkedOn),
@@ -116,7 +107,7 @@ describe('record_reply by mail (在途时间不计)', () => {
     ['posted before the respondent received the copy', '2024-10-20', '2024-10-11'],
   ])('refuses a reply %s with 422 dates_out_of_order', (_what, receivedOn, postmarkedOn) => {
     expect(
-      decide(underReview(), {
+      decideAsHead(underReview(), {
         type: 'record_reply',
         receivedOn: d(receivedOn),
         postmarkedOn: d(postmarkedOn),
@@ -128,7 +119,7 @@ describe('record_reply by mail (在途时间不计)', () => {
 describe('opinions and written review (第四十九条)', () => {
   it('records the hearing of opinions', () => {
     expect(
-      decide(underReview({ opinionHeardOn: null }), {
+      decideAsHead(underReview({ opinionHeardOn: null }), {
         type: 'record_opinion_heard',
         heardOn: d('2024-11-02'),
         how: 'online',
@@ -142,7 +133,7 @@ describe('opinions and written review (第四十九条)', () => {
 
   it('records a written review with its reason', () => {
     expect(
-      decide(underReview(), { type: 'record_written_review', reason: ' unreachable ' }),
+      decideAsHead(underReview(), { type: 'record_written_review', reason: ' unreachable ' }),
     ).toMatchObject({
       ok: true,
       changes: { writtenReviewReason: 'unreachable' },
@@ -151,16 +142,16 @@ describe('opinions and written review (第四十九条)', () => {
   });
 
   it('refuses a written review without reason with 422 written_review_reason_required', () => {
-    expect(decide(underReview(), { type: 'record_written_review', reason: '' })).toMatchObject(
-      refusal('written_review_reason_required', '行政复议法 第四十九条'),
-    );
+    expect(
+      decideAsHead(underReview(), { type: 'record_written_review', reason: '' }),
+    ).toMatchObject(refusal('written_review_reason_required', '行政复议法 第四十九条'));
   });
 });
 
 describe('suspend and resume (第三十九条)', () => {
   it('suspends: the decision deadline pauses', () => {
     expect(
-      decide(underReview(), {
+      decideAsHead(underReview(), {
         type: 'suspend',
         suspendedOn: d('2024-10-20'),
         ground: 'applicant_died',
@@ -187,7 +178,7 @@ describe('suspend and resume (第三十九条)', () => {
 
   it('allows a suspension after the decision deadline, but the deadline stays expired', () => {
     expect(
-      decide(underReview(), {
+      decideAsHead(underReview(), {
         type: 'suspend',
         suspendedOn: d('2024-12-10'),
         ground: 'awaiting_other_case',
@@ -204,7 +195,7 @@ describe('suspend and resume (第三十九条)', () => {
 
   it('keeps the remaining time of a suspension on the last day: due on the resumption', () => {
     const suspended = factsIn('suspended', { suspendedOn: d('2024-12-09'), decisionDueOn: null });
-    expect(decide(suspended, { type: 'resume', resumedOn: d('2024-12-20') })).toMatchObject({
+    expect(decideAsHead(suspended, { type: 'resume', resumedOn: d('2024-12-20') })).toMatchObject({
       ok: true,
       changes: { decisionDueOn: '2024-12-20' },
     });
@@ -215,7 +206,7 @@ describe('suspend and resume (第三十九条)', () => {
       suspendedOn: d('2024-12-10'),
       decisionDueOn: d('2024-12-09'),
     });
-    expect(decide(late, { type: 'resume', resumedOn: d('2025-01-20') })).toMatchObject({
+    expect(decideAsHead(late, { type: 'resume', resumedOn: d('2025-01-20') })).toMatchObject({
       ok: true,
       changes: { status: 'under_review', decisionDueOn: '2024-12-09' },
     });
@@ -223,7 +214,7 @@ describe('suspend and resume (第三十九条)', () => {
 
   it('refuses an unknown ground with 422 suspension_ground_invalid', () => {
     expect(
-      decide(underReview(), {
+      decideAsHead(underReview(), {
         type: 'suspend',
         suspendedOn: d('2024-10-20'),
         ground: 'bored' as never,
@@ -233,7 +224,9 @@ describe('suspend and resume (第三十九条)', () => {
 
   it('resumes: the suspended days push the deadline back', () => {
     // 12-07 + 26 days (10-20 → 11-15) = 2025-01-02.
-    expect(decide(factsIn('suspended'), { type: 'resume', resumedOn: d('2024-11-15') })).toEqual({
+    expect(
+      decideAsHead(factsIn('suspended'), { type: 'resume', resumedOn: d('2024-11-15') }),
+    ).toEqual({
       ok: true,
       changes: {
         status: 'under_review',
@@ -266,7 +259,7 @@ describe('suspend and resume (第三十九条)', () => {
 describe('extend (第六十二条第一款)', () => {
   it('extends by 30 days on the last day (12-07 + 30 = 2025-01-06)', () => {
     expect(
-      decide(underReview(), {
+      decideAsHead(underReview(), {
         type: 'extend',
         approvedOn: d('2024-12-09'),
         days: 30,
@@ -290,7 +283,7 @@ describe('extend (第六十二条第一款)', () => {
 
   it('extends while suspended: the suspension began in time, so the deadline has not passed', () => {
     expect(
-      decide(factsIn('suspended'), {
+      decideAsHead(factsIn('suspended'), {
         type: 'extend',
         approvedOn: d('2025-03-01'),
         days: 10,
@@ -302,7 +295,7 @@ describe('extend (第六十二条第一款)', () => {
   // Changed: an extension while suspended used to be always in time ("the clock is paused"). A
   // suspension that began after the deadline stopped nothing, so the deadline had passed.
   it('refuses an extension during a suspension that began after the deadline', () => {
-    const decision = decide(
+    const decision = decideAsHead(
       factsIn('suspended', { suspendedOn: d('2024-12-10'), decisionDueOn: d('2024-12-09') }),
       { type: 'extend', approvedOn: d('2024-12-11'), days: 10, reason: 'complex' },
     );
@@ -316,7 +309,7 @@ describe('extend (第六十二条第一款)', () => {
 
   it('extends during a suspension that began on the last day', () => {
     expect(
-      decide(factsIn('suspended', { suspendedOn: d('2024-12-09') }), {
+      decideAsHead(factsIn('suspended', { suspendedOn: d('2024-12-09') }), {
         type: 'extend',
         approvedOn: d('2024-12-20'),
         days: 10,
@@ -359,7 +352,7 @@ describe('extend (第六十二条第一款)', () => {
     ],
   ])('refuses an extension %s', (_what, facts, command, rule, article) => {
     expect(
-      decide(underReview(facts), {
+      decideAsHead(underReview(facts), {
         type: 'extend',
         approvedOn: d('2024-11-20'),
         days: 30,
@@ -371,11 +364,12 @@ describe('extend (第六十二条第一款)', () => {
 
   it('refuses an extension by a clerk with 403 extension_head_only', () => {
     expect(
-      decide(
-        underReview(),
-        { type: 'extend', approvedOn: d('2024-11-20'), days: 30, reason: 'complex' },
-        context(),
-      ),
+      decide(underReview(), {
+        type: 'extend',
+        approvedOn: d('2024-11-20'),
+        days: 30,
+        reason: 'complex',
+      }),
     ).toMatchObject(refusal('extension_head_only', '行政复议法 第六十二条第一款', 403));
   });
 });
@@ -383,7 +377,7 @@ describe('extend (第六十二条第一款)', () => {
 describe('switch_procedure (第五十五条)', () => {
   it('switches simplified → ordinary: 60 days from acceptance', () => {
     expect(
-      decide(underReview({ procedure: 'simplified', decisionDueOn: d('2024-11-07') }), {
+      decideAsHead(underReview({ procedure: 'simplified', decisionDueOn: d('2024-11-07') }), {
         type: 'switch_procedure',
         approvedOn: d('2024-10-20'),
       }),
@@ -404,17 +398,16 @@ describe('switch_procedure (第五十五条)', () => {
 
   it('refuses switching an ordinary case with 422 procedure_already_ordinary', () => {
     expect(
-      decide(underReview(), { type: 'switch_procedure', approvedOn: d('2024-10-20') }),
+      decideAsHead(underReview(), { type: 'switch_procedure', approvedOn: d('2024-10-20') }),
     ).toMatchObject(refusal('procedure_already_ordinary', '行政复议法 第五十五条'));
   });
 
   it('refuses a switch by a clerk with 403 switch_procedure_head_only', () => {
     expect(
-      decide(
-        underReview({ procedure: 'simplified' }),
-        { type: 'switch_procedure', approvedOn: d('2024-10-20') },
-        context(),
-      ),
+      decide(underReview({ procedure: 'simplified' }), {
+        type: 'switch_procedure',
+        approvedOn: d('2024-10-20'),
+      }),
     ).toMatchObject(refusal('switch_procedure_head_only', '行政复议法 第五十五条', 403));
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../../common/auth/actor';
+import { actorOfColumns, type Actor, type ActorColumns } from '../../common/auth/actor';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AuditEntryDto } from './dto/audit-entry.dto';
 
@@ -25,12 +25,9 @@ export interface AuditFilter {
   limit: number;
 }
 
-interface AuditRow {
+interface AuditRow extends ActorColumns {
   id: string;
   occurred_at: string;
-  actor_kind: AuditEntryDto['actor']['kind'];
-  actor_id: string | null;
-  actor_name: string;
   agency_id: string | null;
   action: string;
   target_type: string;
@@ -118,7 +115,7 @@ export class AuditRepository {
     return rows.map((row) => ({
       id: row.id,
       occurredAt: row.occurred_at,
-      actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+      actor: actorOfColumns(row),
       agencyId: row.agency_id,
       action: row.action,
       targetType: row.target_type,

@@ -35,8 +35,14 @@ function illegalTransition(
   });
 }
 
-/** A reconsideration case command's refusal: 409 listing what is allowed, or 403/422. */
-export function caseRefusalProblem(refusal: Refusal, command: string): ProblemException {
+/**
+ * A case command's refusal (reconsideration or litigation, which refuse alike): 409 listing what
+ * is allowed, or 403/422 naming the rule.
+ */
+export function caseRefusalProblem(
+  refusal: Refusal | LitigationRefusal,
+  command: string,
+): ProblemException {
   switch (refusal.kind) {
     case 'illegal_transition':
       return illegalTransition(command, refusal.status, refusal.allowed);
@@ -96,20 +102,8 @@ export function statisticsRefusalProblem(refusal: StatisticsRefusal): ProblemExc
   }
 }
 
-/** A litigation case command's refusal: 409 listing what is allowed, or 422 naming the rule. */
-export function litigationRefusalProblem(
-  refusal: LitigationRefusal,
-  command: string,
-): ProblemException {
-  switch (refusal.kind) {
-    case 'illegal_transition':
-      return illegalTransition(command, refusal.status, refusal.allowed);
-    case 'rule':
-      return ruleProblem(refusal.rule, refusal.basis, refusal.detail, refusal.httpStatus);
-    default:
-      return assertNever(refusal);
-  }
-}
+/** A litigation case command's refusal: the same mapping as a reconsideration case's. */
+export const litigationRefusalProblem = caseRefusalProblem;
 
 /** A new litigation case's refusal: 400 with field errors, or 422 naming the rule. */
 export function litigationFilingProblem(refusal: LitigationFilingRefusal): ProblemException {

@@ -10,7 +10,6 @@ import {
   RULE_FACT_FIELDS,
   type RuleFacts,
 } from '../../domain/reconsideration/correct-facts.rule';
-import { planDeadlines } from '../../domain/reconsideration/plan-deadlines.rule';
 import { CalendarService } from '../calendar/calendar.service';
 import { CommandRunner } from '../commands/command-runner';
 import { caseRefusalProblem } from '../commands/refusal-problems';
@@ -19,6 +18,7 @@ import { toCaseFacts } from './case.mapper';
 import { CaseQueriesService } from './case-queries.service';
 import type { CaseDto } from './dto/case.dto';
 import type { CorrectFactsDto, FactChangesDto } from './dto/correct-facts.dto';
+import { replanCaseDeadlines } from './case-deadlines';
 import { ReconsiderationCaseRepository } from './reconsideration-case.repository';
 
 /** Field names of the API for the rule facts (the audit and errors speak the API's names). */
@@ -141,16 +141,7 @@ export class CaseFactsService {
       }
       Object.assign(entity, after, { reviewStartOn: decision.facts.reviewStartOn });
       entity.contestedAct = { ...entity.contestedAct, actOn: entity.actOn };
-      const ref = { caseType: 'reconsideration' as const, caseId: id, agencyId: entity.agencyId };
-      const dueDates = await this.deadlinePlans.apply(
-        tx.manager,
-        ref,
-        planDeadlines(toCaseFacts(entity), calendar),
-        calendar,
-      );
-      if (dueDates.has('decision')) {
-        entity.decisionDueOn = (dueDates.get('decision') ?? null) as LegalDate | null;
-      }
+      await replanCaseDeadlines(this.deadlinePlans, tx.manager, entity, calendar);
       await this.cases.save(tx.manager, entity);
       const payload = {
         changes: changed,

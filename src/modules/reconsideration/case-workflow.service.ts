@@ -8,7 +8,6 @@ import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { yearOf, type LegalDate } from '../../domain/calendar/legal-date.value';
 import { hearingCancellationOnCaseChange } from '../../domain/hearings/hearings-on-case-change.rule';
 import { decideCaseCommand } from '../../domain/reconsideration/decide-case-command.rule';
-import { planDeadlines } from '../../domain/reconsideration/plan-deadlines.rule';
 import type { CaseCommand } from '../../domain/reconsideration/reconsideration-case.types';
 import { CalendarService } from '../calendar/calendar.service';
 import { CommandRunner, type CommandTransaction } from '../commands/command-runner';
@@ -20,6 +19,7 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import { searchTextOf, toCaseFacts } from './case.mapper';
 import { CaseNumberingService } from './case-numbering.service';
 import type { ReconsiderationCaseEntity } from './reconsideration-case.entity';
+import { replanCaseDeadlines } from './case-deadlines';
 import { ReconsiderationCaseRepository } from './reconsideration-case.repository';
 
 /** Extra data some commands carry beyond the pure machine's facts. */
@@ -96,16 +96,7 @@ export class CaseWorkflowService {
     if (command.type === 'reopen' && !entity.opinionHeardOn) entity.opinionHeardHow = null;
 
     const cancelledHearings = await this.cancelHearings(tx, entity, fromStatus);
-    const ref = { caseType: 'reconsideration' as const, caseId, agencyId: entity.agencyId };
-    const dueDates = await this.deadlinePlans.apply(
-      tx.manager,
-      ref,
-      planDeadlines(toCaseFacts(entity), calendar),
-      calendar,
-    );
-    if (dueDates.has('decision')) {
-      entity.decisionDueOn = (dueDates.get('decision') ?? null) as LegalDate | null;
-    }
+    await replanCaseDeadlines(this.deadlinePlans, tx.manager, entity, calendar);
     await this.cases.save(tx.manager, entity);
 
     const { event } = decision;

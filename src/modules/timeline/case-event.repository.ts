@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../../common/auth/actor';
+import { actorOfColumns, type Actor, type ActorColumns } from '../../common/auth/actor';
 import type { CaseType } from './case-event.entity';
 import type { CaseEventDto } from './dto/case-event.dto';
 
@@ -15,12 +15,9 @@ export interface NewCaseEvent {
   payload: Record<string, unknown>;
 }
 
-interface CaseEventRow {
+interface CaseEventRow extends ActorColumns {
   id: string;
   type: string;
-  actor_kind: CaseEventDto['actor']['kind'];
-  actor_id: string | null;
-  actor_name: string;
   occurred_on: string | null;
   recorded_at: string;
   payload: Record<string, unknown>;
@@ -75,7 +72,7 @@ export class CaseEventRepository {
     return rows.map((row) => ({
       id: row.id,
       type: row.type,
-      actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+      actor: actorOfColumns(row),
       occurredOn: row.occurred_on,
       recordedAt: row.recorded_at,
       payload: row.payload,
