@@ -19,7 +19,10 @@ import type { DefendantView, LitigationSummaryRow } from './litigation-case.repo
 import type { LitigationJudgmentEntity } from './litigation-judgment.entity';
 
 export function toJudgmentFacts(judgment: LitigationJudgmentEntity | null): JudgmentFacts | null {
-  if (judgment === null) return null;
+  return judgment === null ? null : judgmentFactsOf(judgment);
+}
+
+function judgmentFactsOf(judgment: LitigationJudgmentEntity): JudgmentFacts {
   return {
     decidedOn: judgment.decidedOn,
     kind: judgment.kind,
@@ -154,12 +157,7 @@ export function toLitigationCaseDto(
       judgment === null || facts.judgment === null
         ? null
         : {
-            decidedOn: judgment.decidedOn,
-            kind: judgment.kind,
-            disposition: judgment.disposition,
-            partial: judgment.partial,
-            servedOn: judgment.servedOn,
-            result: judgment.result,
+            ...judgmentFactsOf(judgment),
             appealable: appealabilityOf(facts, facts.judgment).appealable,
             courtDocumentId: judgment.courtDocumentId,
           },
