@@ -19,10 +19,7 @@ import type { DefendantView, LitigationSummaryRow } from './litigation-case.repo
 import type { LitigationJudgmentEntity } from './litigation-judgment.entity';
 
 export function toJudgmentFacts(judgment: LitigationJudgmentEntity | null): JudgmentFacts | null {
-  return judgment === null ? null : judgmentFactsOf(judgment);
-}
-
-function judgmentFactsOf(judgment: LitigationJudgmentEntity): JudgmentFacts {
+  if (judgment === null) return null;
   return {
     decidedOn: judgment.decidedOn,
     kind: judgment.kind,
@@ -157,7 +154,12 @@ export function toLitigationCaseDto(
       judgment === null || facts.judgment === null
         ? null
         : {
-            ...judgmentFactsOf(judgment),
+            decidedOn: judgment.decidedOn,
+            kind: judgment.kind,
+            disposition: judgment.disposition,
+            partial: judgment.partial,
+            servedOn: judgment.servedOn,
+            result: judgment.result,
             appealable: appealabilityOf(facts, facts.judgment).appealable,
             courtDocumentId: judgment.courtDocumentId,
           },
