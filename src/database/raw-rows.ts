@@ -1,5 +1,5 @@
 import { types } from 'pg';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
 
 // Legal dates stay the strings PostgreSQL sends (YYYY-MM-DD): never a Date shifted by a zone.
@@ -25,4 +25,23 @@ export function rowToEntity<T extends ObjectLiteral>(
       : value;
   }
   return entity;
+}
+
+/**
+ * The row of `target`'s table with this id, within the tenant scope (`agencyId` null: any
+ * tenant), as an entity; null when there is none. A raw read: the hot path of GET.
+ */
+export async function findByIdInScope<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  scope: { readonly agencyId: string | null },
+  id: string,
+): Promise<T | null> {
+  const table = dataSource.getMetadata(target).tableName;
+  const [row] = await manager.query<Record<string, unknown>[]>(
+    `SELECT * FROM ${table} WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)`,
+    [id, scope.agencyId],
+  );
+  return row ? rowToEntity(dataSource, target, row) : null;
 }

@@ -5,6 +5,10 @@ import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor'
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { rate, RATE_DEFINITIONS } from '../../domain/litigation/appearance-rates.rule';
+import {
+  ABSENCE_REASONS,
+  APPEARANCE_CLASSIFICATIONS,
+} from '../../domain/litigation/court-appearance.rule';
 import { AgencyRepository } from '../identity/agency.repository';
 import { buildCourtSessionCalendar } from './court-session-calendar';
 import { toCourtSessionDto } from './court-session.mapper';
@@ -59,13 +63,7 @@ export class CourtSessionQueriesService {
       after: decodeCursor(query.cursor, ['instant', 'uuid']),
       limit: query.limit + 1,
     });
-    const page = toPage(
-      rows,
-      query.limit,
-      (row) => [row.starts_at_key, row.id],
-      (row) => row,
-    );
-    return { items: await this.toDtos(page.items), nextCursor: page.nextCursor };
+    return this.pageOf(rows, query.limit, (row) => [row.starts_at_key, row.id]);
   }
 
   async feed(actor: Actor, query: CourtSessionFeedQueryDto): Promise<string> {
@@ -91,12 +89,16 @@ export class CourtSessionQueriesService {
       after: decodeCursor(query.cursor, ['date', 'uuid']),
       limit: query.limit + 1,
     });
-    const page = toPage(
-      rows,
-      query.limit,
-      (row) => [row.held_on as string, row.id],
-      (row) => row,
-    );
+    return this.pageOf(rows, query.limit, (row) => [row.held_on as string, row.id]);
+  }
+
+  /** A page of sessions (rows fetched with one extra to tell whether a next page exists). */
+  private async pageOf(
+    rows: CourtSessionViewRow[],
+    limit: number,
+    keyOf: (row: CourtSessionViewRow) => readonly string[],
+  ): Promise<Page<CourtSessionDto>> {
+    const page = toPage(rows, limit, keyOf, (row) => row);
     return { items: await this.toDtos(page.items), nextCursor: page.nextCursor };
   }
 
@@ -144,20 +146,9 @@ export class CourtSessionQueriesService {
         counts.spoke,
         counts.caseInstancesAppeared,
       ),
-      absencesByReason: zeroed(
-        ['force_majeure', 'accident', 'irreplaceable_duty', 'other_legitimate', 'none'],
-        counts.absencesByReason,
-      ),
+      absencesByReason: zeroed([...ABSENCE_REASONS, 'none'], counts.absencesByReason),
       byClassification: zeroed(
-        [
-          'qualifying_appearance',
-          'excused_absence',
-          'unexcused_absence',
-          'staff_only_no_reason',
-          'lawyer_only',
-          'nobody',
-          'not_recorded',
-        ],
+        [...APPEARANCE_CLASSIFICATIONS, 'not_recorded'],
         counts.byClassification,
       ),
     };

@@ -12,7 +12,7 @@ import {
 import { ProblemType } from '../../common/problem/problem-type';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { LegalCalendar } from '../../domain/calendar/legal-calendar.model';
-import { compareLegalDates, yearOf, type LegalDate } from '../../domain/calendar/legal-date.value';
+import { compareLegalDates, type LegalDate } from '../../domain/calendar/legal-date.value';
 import { reminderDay } from '../../domain/hearings/hearing.rules';
 import { appearancePlanIssues } from '../../domain/litigation/appearance-plan-issues.rule';
 import {
@@ -23,7 +23,6 @@ import {
   type AppearancePlanInput,
   type AppearanceRecordInput,
 } from '../../domain/litigation/court-appearance.rule';
-import { parseCourtCaseNumber } from '../../domain/litigation/court-case-number.value';
 import {
   checkAppearanceNotice,
   planSessionDeadlines,
@@ -35,6 +34,7 @@ import { unwrapAppearance } from '../commands/refusal-problems';
 import { DeadlinePlanService } from '../deadlines/deadline-plan.service';
 import { toShanghaiIso } from '../hearings/hearing.mapper';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { lockCaseOfCourtMessage } from './court-message-case';
 import type { CourtAppearanceEntity } from './court-appearance.entity';
 import type { CourtSessionEntity } from './court-session.entity';
 import { CourtSessionRepository } from './court-session.repository';
@@ -101,17 +101,7 @@ export class CourtSessionsService {
     notice: CourtSessionNotice,
   ): Promise<{ created: boolean; id: string }> {
     return this.commands.run(actor, async (tx) => {
-      const agencyId = TenantScope.agencyForNew(tx.actor);
-      const parsed = parseCourtCaseNumber(courtCaseNumber, { latestYear: yearOf(tx.today) });
-      if (!parsed.ok) {
-        throw validationProblem([{ field: 'courtCaseNumber', message: parsed.message }]);
-      }
-      const litigation = await this.cases.lockByCourtCaseNumber(
-        tx.manager,
-        agencyId,
-        parsed.value.canonical,
-      );
-      if (!litigation) throw notFoundProblem(`Litigation case ${parsed.value.canonical}`);
+      const litigation = await lockCaseOfCourtMessage(this.cases, tx, courtCaseNumber);
       const schedule = {
         startsAt: notice.startsAt,
         courtroom: notice.courtroom,
@@ -120,7 +110,7 @@ export class CourtSessionsService {
       };
       const existing = await this.sessions.lockByCourtSessionId(
         tx.manager,
-        agencyId,
+        litigation.agencyId,
         notice.courtSessionId,
       );
       if (!existing) {

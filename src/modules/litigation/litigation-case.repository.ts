@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
-import { rowToEntity } from '../../database/raw-rows';
+import { findByIdInScope, rowToEntity } from '../../database/raw-rows';
 import type { DefendantRole, DefendantTask } from '../../domain/litigation/defendants.rule';
 import { LitigationCaseEntity } from './litigation-case.entity';
 import { LitigationJudgmentEntity } from './litigation-judgment.entity';
@@ -81,11 +81,7 @@ export class LitigationCaseRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<LitigationCaseEntity | null> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      'SELECT * FROM litigation_case WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)',
-      [id, scope.agencyId],
-    );
-    return row ? rowToEntity(this.dataSource, LitigationCaseEntity, row) : null;
+    return findByIdInScope(this.dataSource, manager, LitigationCaseEntity, scope, id);
   }
 
   /** A case in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */

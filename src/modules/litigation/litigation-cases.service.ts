@@ -13,8 +13,7 @@ import { ProblemType } from '../../common/problem/problem-type';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { compareLegalDates, yearOf, type LegalDate } from '../../domain/calendar/legal-date.value';
-import { parseCourtCaseNumber } from '../../domain/litigation/court-case-number.value';
+import { compareLegalDates, type LegalDate } from '../../domain/calendar/legal-date.value';
 import { decideLitigationCommand } from '../../domain/litigation/decide-litigation-command.rule';
 import { decideLitigationFiling } from '../../domain/litigation/decide-litigation-filing.rule';
 import {
@@ -39,6 +38,7 @@ import { CommandRunner, type CommandTransaction } from '../commands/command-runn
 import { litigationFilingProblem, litigationRefusalProblem } from '../commands/refusal-problems';
 import { DeadlinePlanService } from '../deadlines/deadline-plan.service';
 import { ReconsiderationCaseRepository } from '../reconsideration/reconsideration-case.repository';
+import { canonicalCourtCaseNumber, lockCaseOfCourtMessage } from './court-message-case';
 import type { UpdateLitigationCaseDto } from './dto/create-litigation-case.dto';
 import type { LitigationCaseEntity } from './litigation-case.entity';
 import { LitigationCaseRepository, type NewDefendant } from './litigation-case.repository';
@@ -141,10 +141,7 @@ export class LitigationCasesService {
   ): Promise<{ created: boolean; id: string }> {
     return this.commands.run(actor, async (tx) => {
       const agencyId = TenantScope.agencyForNew(tx.actor);
-      const parsed = parseCourtCaseNumber(courtCaseNumber, { latestYear: yearOf(tx.today) });
-      if (!parsed.ok) {
-        throw validationProblem([{ field: 'courtCaseNumber', message: parsed.message }]);
-      }
+      const canonical = canonicalCourtCaseNumber(courtCaseNumber, tx.today);
       const codes = [...new Set(filing.defendantAgencyCodes)];
       const agencies = await this.cases.agenciesOfTenantByCode(tx.manager, agencyId, codes);
       const missing = codes.filter((code) => !agencies.some((agency) => agency.code === code));
@@ -152,11 +149,7 @@ export class LitigationCasesService {
       const defendantAgencyIds = codes.map(
         (code) => (agencies.find((agency) => agency.code === code) as { id: string }).id,
       );
-      const existing = await this.cases.lockByCourtCaseNumber(
-        tx.manager,
-        agencyId,
-        parsed.value.canonical,
-      );
+      const existing = await this.cases.lockByCourtCaseNumber(tx.manager, agencyId, canonical);
       if (existing === null) {
         const id = await this.createIn(tx, {
           courtCaseNumber,
@@ -268,17 +261,8 @@ export class LitigationCasesService {
     judgment: CourtJudgment,
   ): Promise<{ created: boolean; id: string }> {
     return this.commands.run(actor, async (tx) => {
-      const agencyId = TenantScope.agencyForNew(tx.actor);
-      const parsed = parseCourtCaseNumber(courtCaseNumber, { latestYear: yearOf(tx.today) });
-      if (!parsed.ok) {
-        throw validationProblem([{ field: 'courtCaseNumber', message: parsed.message }]);
-      }
-      const entity = await this.cases.lockByCourtCaseNumber(
-        tx.manager,
-        agencyId,
-        parsed.value.canonical,
-      );
-      if (entity === null) throw notFoundProblem(`Litigation case ${parsed.value.canonical}`);
+      const entity = await lockCaseOfCourtMessage(this.cases, tx, courtCaseNumber);
+      const agencyId = entity.agencyId;
       const ownerId = await this.cases.caseIdOfCourtDocument(
         tx.manager,
         agencyId,

@@ -10,6 +10,16 @@ import { LitigationCasesService } from './litigation-cases.service';
 import { LitigationController } from './litigation.controller';
 import { LitigationQueriesService } from './litigation-queries.service';
 
+/** Provided here and exported for the court liaison integration. */
+const SERVICES = [
+  LitigationCaseRepository,
+  CourtSessionRepository,
+  LitigationCasesService,
+  LitigationQueriesService,
+  CourtSessionsService,
+  CourtSessionQueriesService,
+];
+
 /**
  * Litigation (行政应诉): cases per instance with their defendants and judgment, court sessions
  * and the responsible official's appearance. Its services are exported for the court liaison
@@ -18,21 +28,7 @@ import { LitigationQueriesService } from './litigation-queries.service';
 @Module({
   imports: [ReconsiderationModule, IdentityModule],
   controllers: [LitigationController, CourtSessionsController],
-  providers: [
-    LitigationCaseRepository,
-    CourtSessionRepository,
-    LitigationCasesService,
-    LitigationQueriesService,
-    CourtSessionsService,
-    CourtSessionQueriesService,
-  ],
-  exports: [
-    LitigationCaseRepository,
-    CourtSessionRepository,
-    LitigationCasesService,
-    LitigationQueriesService,
-    CourtSessionsService,
-    CourtSessionQueriesService,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class LitigationModule {}

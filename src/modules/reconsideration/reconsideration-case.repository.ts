@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { openParty } from '../../common/crypto/pii-fields';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
-import { rowToEntity } from '../../database/raw-rows';
+import { findByIdInScope } from '../../database/raw-rows';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type { CaseSummaryRow } from './case.mapper';
 import { ReconsiderationCaseEntity } from './reconsideration-case.entity';
@@ -51,11 +51,7 @@ export class ReconsiderationCaseRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ReconsiderationCaseEntity | null> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      'SELECT * FROM reconsideration_case WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)',
-      [id, scope.agencyId],
-    );
-    return row ? rowToEntity(this.dataSource, ReconsiderationCaseEntity, row) : null;
+    return findByIdInScope(this.dataSource, manager, ReconsiderationCaseEntity, scope, id);
   }
 
   /** A case in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */

@@ -7,12 +7,12 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  ValidateBy,
 } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
 import { IsNestedObjectArray } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { IsPartyIdNumber } from '../../../common/validation/is-party-id-number.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import {
   LITIGATION_INSTANCES,
@@ -20,29 +20,7 @@ import {
   type LitigationInstance,
   type RetrialProcedure,
 } from '../../../domain/litigation/litigation-case.types';
-import { isValidIdCardNumber } from '../../../domain/reconsideration/id-card-number.value';
 import { ACT_KINDS, ADMINISTRATIVE_FIELDS } from '../../reconsideration/dto/case-vocabulary';
-
-/** 统一社会信用代码: 18 characters of digits and capital letters (no I, O, Z, S, V). */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
-/** A person's resident ID number (checked) or an organization's unified social credit code. */
-function IsPlaintiffIdNumber(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isPlaintiffIdNumber',
-    validator: {
-      validate: (value: unknown, args) => {
-        if (typeof value !== 'string') return false;
-        const kind = (args?.object as Partial<PlaintiffDto>).kind;
-        return kind === 'organization' ? CREDIT_CODE.test(value) : isValidIdCardNumber(value);
-      },
-      defaultMessage: (args) =>
-        (args?.object as Partial<PlaintiffDto>).kind === 'organization'
-          ? '$property must be an 18-character unified social credit code'
-          : '$property must be a valid mainland resident ID number (18 characters, check digit)',
-    },
-  });
-}
 
 export class PlaintiffDto {
   /** person 自然人 | organization 法人或者其他组织 */
@@ -56,7 +34,7 @@ export class PlaintiffDto {
 
   /** Resident ID number (checked) or unified social credit code; sealed at rest, masked in lists. */
   @IsOptionalNotNull()
-  @IsPlaintiffIdNumber()
+  @IsPartyIdNumber('isPlaintiffIdNumber')
   idNumber?: string;
 }
 

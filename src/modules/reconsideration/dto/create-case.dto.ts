@@ -7,7 +7,6 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import {
@@ -15,7 +14,7 @@ import {
   IsNestedObjectArray,
 } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { isValidIdCardNumber } from '../../../domain/reconsideration/id-card-number.value';
+import { IsPartyIdNumber } from '../../../common/validation/is-party-id-number.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import { CHANNELS, type Channel } from '../../../domain/reconsideration/reconsideration-case.types';
@@ -26,27 +25,6 @@ import {
   type AdministrativeField,
 } from './case-vocabulary';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-
-/** 统一社会信用代码: 18 characters of digits and capital letters (no I, O, Z, S, V). */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
-/** A person's resident ID number (checked) or an organization's unified social credit code. */
-function IsApplicantIdNumber(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isApplicantIdNumber',
-    validator: {
-      validate: (value: unknown, args) => {
-        if (typeof value !== 'string') return false;
-        const kind = (args?.object as Partial<ApplicantDto>).kind;
-        return kind === 'organization' ? CREDIT_CODE.test(value) : isValidIdCardNumber(value);
-      },
-      defaultMessage: (args) =>
-        (args?.object as Partial<ApplicantDto>).kind === 'organization'
-          ? '$property must be an 18-character unified social credit code'
-          : '$property must be a valid mainland resident ID number (18 characters, check digit)',
-    },
-  });
-}
 
 export class ApplicantDto {
   /** person 自然人 | organization 法人或者其他组织 */
@@ -60,7 +38,7 @@ export class ApplicantDto {
 
   /** A person's resident ID number (checked), or an organization's unified social credit code. */
   @IsOptionalNotNull()
-  @IsApplicantIdNumber()
+  @IsPartyIdNumber('isApplicantIdNumber')
   idNumber?: string;
 
   @IsOptionalNotNull()
