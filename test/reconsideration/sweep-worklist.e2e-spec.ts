@@ -275,7 +275,7 @@ describe('sweep, worklist, search and tenant isolation', () => {
       const foreign = await request(t.http)
         .post('/api/v1/agencies')
         .auth(theirs.head.token, { type: 'bearer' })
-        .send({ name: '外市公安局', code: `PSB${Date.now()}`, kind: 'administrative_agency' })
+        .send({ name: '外市公安局', code: 'PSBFOREIGN', kind: 'administrative_agency' })
         .expect(201);
       await request(t.http)
         .post('/api/v1/reconsideration-cases')
