@@ -5,7 +5,14 @@ import type { Scenario } from './run-bench';
 /** The fixed rate of the case scenarios (issue: p99 < 20 ms for one case, < 50 ms for lists). */
 const CASE_RATE = 300;
 
-async function seededCase(url: string): Promise<{ agencyId: string; caseId: string } | null> {
+interface SeededCases {
+  agencyId: string;
+  caseId: string;
+  /** A pending lawsuit, when the dataset has lawsuits. */
+  lawsuitId: string | null;
+}
+
+async function seededCase(url: string): Promise<SeededCases | null> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -17,7 +24,16 @@ async function seededCase(url: string): Promise<{ agencyId: string; caseId: stri
       `SELECT id FROM reconsideration_case WHERE agency_id = $1 AND status = 'under_review' LIMIT 1`,
       [agency.rows[0].id],
     );
-    return found.rows[0] ? { agencyId: agency.rows[0].id, caseId: found.rows[0].id } : null;
+    if (!found.rows[0]) return null;
+    const lawsuit = await client.query<{ id: string }>(
+      `SELECT id FROM litigation_case WHERE agency_id = $1 AND status = 'pending' LIMIT 1`,
+      [agency.rows[0].id],
+    );
+    return {
+      agencyId: agency.rows[0].id,
+      caseId: found.rows[0].id,
+      lawsuitId: lawsuit.rows[0]?.id ?? null,
+    };
   } finally {
     await client.end();
   }
@@ -35,8 +51,9 @@ async function clerkToken(apiBase: string): Promise<string> {
 }
 
 /**
- * Reconsideration-case scenarios, when the database holds the dataset of `npm run seed:bench`:
- * one case, the list, a search, the worklist and intake, as the seeded clerk.
+ * Case scenarios, when the database holds the dataset of `npm run seed:bench`: one
+ * reconsideration case, the list, a search, one lawsuit, the mixed worklist (reconsideration and
+ * litigation deadlines) and intake, as the seeded clerk.
  */
 export async function caseScenarios(url: string, apiBase: string): Promise<Scenario[]> {
   const seeded = await seededCase(url);
@@ -64,7 +81,20 @@ export async function caseScenarios(url: string, apiBase: string): Promise<Scena
       'GET cases matching a Chinese applicant substring',
       `/api/v1/reconsideration-cases?q=${encodeURIComponent('张伟1234')}`,
     ),
-    read('worklist', 'GET the first page of the deadline worklist', '/api/v1/deadlines'),
+    ...(seeded.lawsuitId === null
+      ? []
+      : [
+          read(
+            'lawsuit-get',
+            'GET one lawsuit with defendants, judgment and deadlines (100k lawsuits)',
+            `/api/v1/litigation-cases/${seeded.lawsuitId}`,
+          ),
+        ]),
+    read(
+      'worklist',
+      'GET the first page of the mixed deadline worklist (reconsideration and litigation)',
+      '/api/v1/deadlines',
+    ),
     {
       name: 'case-create',
       description: 'POST a new application (receipt number, event, deadlines, outbox, audit)',

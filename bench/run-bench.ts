@@ -313,19 +313,41 @@ async function checkScenario(scenario: Scenario): Promise<void> {
 // Database and child processes
 
 interface BenchDatabase {
+  /** The owner's connection: migrations and seeding. */
   url: string;
+  /** How the API connects: its row-access role and the owner, or one role (external servers). */
+  apiEnv: Record<string, string>;
   kind: 'embedded' | 'external';
   stop(): Promise<void>;
 }
 
+/** The API runs as in production: the app's role for rows, the owner for migrations. */
+function apiDatabaseEnv(database: { url: string; ownerUrl?: string }): Record<string, string> {
+  return database.ownerUrl
+    ? { DATABASE_URL: database.url, DATABASE_OWNER_URL: database.ownerUrl }
+    : { DATABASE_URL: database.url, DATABASE_SINGLE_ROLE: 'true' };
+}
+
 async function openBenchDatabase(): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL;
-  if (external) return { url: external, kind: 'external', stop: () => Promise.resolve() };
+  if (external) {
+    const apiEnv: Record<string, string> = process.env.DATABASE_OWNER_URL
+      ? { DATABASE_URL: external, DATABASE_OWNER_URL: process.env.DATABASE_OWNER_URL }
+      : { DATABASE_URL: external, DATABASE_SINGLE_ROLE: 'true' };
+    return { url: external, apiEnv, kind: 'external', stop: () => Promise.resolve() };
+  }
   if (existsSync(join(BENCH_DATA_DIR, 'PG_VERSION'))) {
     // The dataset of `npm run seed:bench`, kept between runs.
     const seeded = await openSeededDatabase();
     settings.adminPassword = process.env.BENCH_ADMIN_PASSWORD || SEEDED_ADMIN_PASSWORD;
-    return { url: seeded.url, kind: 'embedded', stop: () => seeded.stop() };
+    return {
+      url: seeded.url,
+      apiEnv: apiDatabaseEnv(
+        seeded.appUrl === seeded.url ? seeded : { url: seeded.appUrl, ownerUrl: seeded.url },
+      ),
+      kind: 'embedded',
+      stop: () => seeded.stop(),
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'fuyi-bench-'));
   const log: string[] = [];
@@ -337,6 +359,7 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
     return {
       // The benchmark migrates and seeds: it works as the owner.
       url: database.ownerUrl ?? database.url,
+      apiEnv: apiDatabaseEnv(database),
       kind: 'embedded',
       stop: async () => {
         try {
@@ -630,7 +653,7 @@ async function main(): Promise<number> {
     'API',
     API_ENTRY,
     {
-      DATABASE_URL: database.url,
+      ...database.apiEnv,
       HOST: '127.0.0.1',
       PORT: String(apiPort),
       LOG_LEVEL: 'info',
@@ -638,6 +661,11 @@ async function main(): Promise<number> {
       BOOTSTRAP_ADMIN_PASSWORD: settings.adminPassword,
       SWEEP_ENABLED: 'false',
       NODE_ENV: 'production',
+      // Production requires these; the benchmark's own values (the seeded ID numbers are plain).
+      PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      WEBHOOK_ALLOWED_HOSTS: 'localhost',
+      // The benchmark logs in with passwords only (MFA is tested in the suite).
+      MFA_REQUIRED_ROLES: '',
     },
     settings.apiLog,
     settings.apiNodeArgs,

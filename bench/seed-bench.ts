@@ -1,9 +1,10 @@
 /*
  * `npm run seed:bench`: a realistic dataset for the benchmarks — by default 1,000,000
- * reconsideration cases over five years with their events and deadlines — generated in bulk
- * inside PostgreSQL. Target: DATABASE_URL, or the embedded server kept in ./.data/bench-pg.
+ * reconsideration cases over five years with their events and deadlines, and 100,000 lawsuits
+ * against the body with their deadlines, judgments and court sessions — generated in bulk inside
+ * PostgreSQL. Target: DATABASE_URL, or the embedded server kept in ./.data/bench-pg.
  *
- * Knobs: BENCH_CASES (1000000), BENCH_DAYS (1826).
+ * Knobs: BENCH_CASES (1000000), BENCH_LAWSUITS (100000), BENCH_DAYS (1826), BENCH_DATA_DIR.
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -13,23 +14,29 @@ import { startEmbeddedDatabase, type RunningDatabase } from '../src/database/emb
 import { runMigrations } from '../src/database/run-migrations';
 import { legalDateOf } from '../src/common/clock/legal-date-of';
 import { seedDataset } from './seed-dataset';
+import { seedLitigationDataset } from './seed-litigation';
 
-export const BENCH_DATA_DIR = resolve(__dirname, '..', '..', '.data', 'bench-pg');
+/** The embedded server's data (BENCH_DATA_DIR to keep another dataset beside it). */
+export const BENCH_DATA_DIR = process.env.BENCH_DATA_DIR
+  ? resolve(process.env.BENCH_DATA_DIR)
+  : resolve(__dirname, '..', '..', '.data', 'bench-pg');
 export const BENCH_AGENCY_CODE = 'BENCH';
 export const BENCH_CLERK = 'bench-clerk';
 export const BENCH_CLERK_PASSWORD = 'bench-clerk-password';
 /** The seeded database's admin, so that the benchmark can log in and sweep. */
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
-export async function openBenchDatabase(): Promise<RunningDatabase> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  // The benchmark migrates and seeds: it works as the owner.
+/** `url`: the owner (the benchmarks migrate and seed); `ownerUrl` absent, `appUrl` the app's role. */
+export async function openBenchDatabase(): Promise<RunningDatabase & { appUrl: string }> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, appUrl: external, stop: async () => {} };
   const database = await startEmbeddedDatabase(BENCH_DATA_DIR, 'fuyi_bench');
-  return { ...database, url: database.ownerUrl ?? database.url };
+  return { ...database, url: database.ownerUrl ?? database.url, appUrl: database.url };
 }
 
 async function main(): Promise<void> {
   const cases = Number(process.env.BENCH_CASES ?? 1_000_000);
+  const lawsuits = Number(process.env.BENCH_LAWSUITS ?? 100_000);
   const days = Number(process.env.BENCH_DAYS ?? 1826);
   const database = await openBenchDatabase();
   const client = new Client({ connectionString: database.url });
@@ -40,7 +47,9 @@ async function main(): Promise<void> {
     const clerkId = randomUUID();
     // A fresh dataset each time (the audit trail, append-only, keeps its rows).
     await client.query(
-      'TRUNCATE deadline, case_event, outbox_message, reconsideration_case, number_sequence CASCADE',
+      `TRUNCATE deadline, case_event, outbox_message, court_appearance, court_session,
+                litigation_judgment, litigation_defendant, litigation_case, reconsideration_case,
+                number_sequence CASCADE`,
     );
     await client.query(`DELETE FROM app_user WHERE username = $1`, [BENCH_CLERK]);
     await client.query(
@@ -63,13 +72,9 @@ async function main(): Promise<void> {
     );
     // Numbers continue after the seeded ones, per year.
     const started = Date.now();
-    await seedDataset(client, {
-      agencyId,
-      handlerId: clerkId,
-      cases,
-      days,
-      today: legalDateOf(new Date()),
-    });
+    const today = legalDateOf(new Date());
+    await seedDataset(client, { agencyId, handlerId: clerkId, cases, days, today });
+    await seedLitigationDataset(client, { agencyId, cases: lawsuits, days, today });
     await client.query(
       `INSERT INTO number_sequence (agency_id, kind, year, last_value)
        SELECT $1, kind, y, $2 FROM generate_series(2000, 2100) AS y,
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
     const [{ deadlines }] = (await client.query('SELECT count(*)::int AS deadlines FROM deadline'))
       .rows as Array<{ deadlines: number }>;
     process.stdout.write(
-      `seeded ${cases} cases, ${events} events, ${deadlines} deadlines in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `seeded ${cases} cases, ${lawsuits} lawsuits, ${events} events, ${deadlines} deadlines in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
   } finally {
     await client.end().catch(() => {});

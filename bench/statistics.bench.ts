@@ -45,7 +45,6 @@ async function seedBodies(client: Client, cases: number, bodies: number, days: n
       today,
     });
   }
-  await client.query('ANALYZE reconsideration_case');
 }
 
 async function main(): Promise<void> {

@@ -16,6 +16,7 @@ import { ChangeFeed1796200000000 } from '../../migrations/1796200000000-ChangeFe
 import { IdempotencyKeys1796200000001 } from '../../migrations/1796200000001-IdempotencyKeys';
 import { Webhooks1796200000002 } from '../../migrations/1796200000002-Webhooks';
 import { IntegrationExchange1796200000003 } from '../../migrations/1796200000003-IntegrationExchange';
+import { StatisticsSinglePass1796300000000 } from '../../migrations/1796300000000-StatisticsSinglePass';
 
 /** Every migration in order; listed explicitly so compiled and test runs load the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1796200000001,
   Webhooks1796200000002,
   IntegrationExchange1796200000003,
+  StatisticsSinglePass1796300000000,
 ];

@@ -17,7 +17,7 @@ function nodesOf(plan: PlanNode): PlanNode[] {
 
 /**
  * Proves on ten thousand cases of two bodies that one body's monthly report reads the
- * reconsideration flows through their indexes by legal date (no sequential scan of the table).
+ * reconsideration cases through the statistics indexes (no sequential scan of the table).
  * (The seed has no hearings: an empty table is read by a sequential scan, as it should be.)
  */
 describe('statistics query plans', () => {
@@ -46,7 +46,7 @@ describe('statistics query plans', () => {
           today,
         });
       }
-      await client.query('ANALYZE');
+      await client.query('VACUUM ANALYZE'); // the visibility map, for index-only scans
     } finally {
       await client.end();
     }
@@ -78,37 +78,24 @@ describe('statistics query plans', () => {
   const indexes = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).filter(Boolean);
 
   it.each([
-    ['receipts', /received_on BETWEEN/, ['reconsideration_case_list_idx']],
-    ['acceptances', /accepted_on BETWEEN/, ['reconsideration_case_accepted_idx']],
     [
-      'rejections, abandonments and extensions',
-      /rejected_on BETWEEN/,
-      [
-        'reconsideration_case_rejected_idx',
-        'reconsideration_case_abandoned_idx',
-        'reconsideration_case_extended_idx',
-      ],
+      "the period's cases (one pass)",
+      /width_bucket\(received_on/,
+      'reconsideration_case_statistics_idx',
     ],
     [
-      'conclusions',
-      /concluded_on BETWEEN \$2::date AND \$3::date AND outcome/,
-      ['reconsideration_case_concluded_idx'],
+      'extensions approved in the period',
+      /extension IS NOT NULL\s+AND \(extension ->> 'approvedOn'\)/,
+      'reconsideration_case_stock_exceptions_idx',
     ],
-  ])('reads %s through their indexes', (_what, marker, expected) => {
+    [
+      'the suspended and extended cases of the stocks',
+      /WITH ORDINALITY AS e\(day, k\)/,
+      'reconsideration_case_stock_exceptions_idx',
+    ],
+  ])('reads %s through its index, never by a scan of the cases', (_what, marker, expected) => {
     const nodes = planMatching(marker);
     expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
-    expect(indexes(nodes)).toEqual(expect.arrayContaining(expected));
-  });
-
-  // The planner may reach one body's cases through the acceptance index or through the agency
-  // column of the search index (seen under load): either is an index on that body, never a scan.
-  it('reads the stocks of one body through an index of its cases', () => {
-    const nodes = planMatching(/unnest\(\$2::date\[\]\)/);
-    expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
-    expect(indexes(nodes)).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^reconsideration_case_(accepted|search_trgm)_idx$/),
-      ]),
-    );
+    expect(indexes(nodes)).toContain(expected);
   });
 });

@@ -97,6 +97,76 @@ export function rate(
   };
 }
 
+/**
+ * What the appearance rates are made of (appearance-rates.rule.ts): counted in memory by
+ * `computeAppearanceRates` or in SQL over the same facts by the litigation module.
+ */
+export interface AppearanceCounts {
+  readonly caseInstancesHeld: number;
+  readonly caseInstancesAppeared: number;
+  readonly summonedHeld: number;
+  readonly summonedAppeared: number;
+  readonly pairsHeld: number;
+  readonly pairsAppeared: number;
+  readonly principal: number;
+  readonly spoke: number;
+  /** Only the reasons that occur; the rates list every reason. */
+  readonly absencesByReason: Readonly<Partial<Record<AbsenceReason | 'none', number>>>;
+  readonly byClassification: Readonly<
+    Partial<Record<AppearanceClassification | 'not_recorded', number>>
+  >;
+}
+
+/** The variants side by side, each with its numerator and denominator. */
+export function appearanceRatesOf(counts: AppearanceCounts): AppearanceRates {
+  return {
+    variants: [
+      rate(
+        'per_case_instance',
+        RATE_DEFINITIONS.per_case_instance,
+        counts.caseInstancesAppeared,
+        counts.caseInstancesHeld,
+      ),
+      rate(
+        'per_summoned_case_instance',
+        RATE_DEFINITIONS.per_summoned_case_instance,
+        counts.summonedAppeared,
+        counts.summonedHeld,
+      ),
+      rate(
+        'per_defendant_case_instance',
+        RATE_DEFINITIONS.per_defendant_case_instance,
+        counts.pairsAppeared,
+        counts.pairsHeld,
+      ),
+    ],
+    principalHeadRate: rate(
+      'principal_head',
+      RATE_DEFINITIONS.principal_head,
+      counts.principal,
+      counts.caseInstancesHeld,
+    ),
+    spokeOnMeritsRate: rate(
+      'spoke_on_merits',
+      RATE_DEFINITIONS.spoke_on_merits,
+      counts.spoke,
+      counts.caseInstancesAppeared,
+    ),
+    absencesByReason: Object.fromEntries(
+      [...ABSENCE_REASONS, 'none' as const].map((reason) => [
+        reason,
+        counts.absencesByReason[reason] ?? 0,
+      ]),
+    ) as AppearanceRates['absencesByReason'],
+    byClassification: Object.fromEntries(
+      [...APPEARANCE_CLASSIFICATIONS, 'not_recorded' as const].map((code) => [
+        code,
+        counts.byClassification[code] ?? 0,
+      ]),
+    ) as AppearanceRates['byClassification'],
+  };
+}
+
 const within = (date: LegalDate, period: { from?: LegalDate; to?: LegalDate }): boolean =>
   (period.from === undefined || compareLegalDates(date, period.from) >= 0) &&
   (period.to === undefined || compareLegalDates(date, period.to) <= 0);
@@ -121,12 +191,11 @@ export function computeAppearanceRates(
   const summoned = new Set<string>();
   const principal = new Set<string>();
   const spoke = new Set<string>();
-  const absencesByReason = Object.fromEntries(
-    [...ABSENCE_REASONS, 'none'].map((reason) => [reason, 0]),
-  ) as Record<AbsenceReason | 'none', number>;
-  const byClassification = Object.fromEntries(
-    [...APPEARANCE_CLASSIFICATIONS, 'not_recorded'].map((code) => [code, 0]),
-  ) as Record<AppearanceClassification | 'not_recorded', number>;
+  const absencesByReason: Partial<Record<AbsenceReason | 'none', number>> = {};
+  const byClassification: Partial<Record<AppearanceClassification | 'not_recorded', number>> = {};
+  const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
 
   for (const fact of facts) {
     if (fact.sessionId === null || fact.heldOn === null || !within(fact.heldOn, period)) continue;
@@ -137,44 +206,22 @@ export function computeAppearanceRates(
     if (fact.headSummonRequired || fact.headSummoned) summoned.add(caseKey);
     if (qualifying && fact.officialRank === 'principal') principal.add(caseKey);
     if (qualifying && fact.spokeOnMerits === true) spoke.add(caseKey);
-    byClassification[fact.classification ?? 'not_recorded']++;
+    bump(byClassification, fact.classification ?? 'not_recorded');
     if (fact.classification !== null && !qualifying) {
-      absencesByReason[fact.absenceReason ?? 'none']++;
+      bump(absencesByReason, fact.absenceReason ?? 'none');
     }
   }
 
-  const summonedAppeared = [...summoned].filter((key) => caseInstances.appeared.has(key)).length;
-  const heldCount = caseInstances.held.size;
-  const appearedCount = caseInstances.appeared.size;
-  return {
-    variants: [
-      rate('per_case_instance', RATE_DEFINITIONS.per_case_instance, appearedCount, heldCount),
-      rate(
-        'per_summoned_case_instance',
-        RATE_DEFINITIONS.per_summoned_case_instance,
-        summonedAppeared,
-        summoned.size,
-      ),
-      rate(
-        'per_defendant_case_instance',
-        RATE_DEFINITIONS.per_defendant_case_instance,
-        defendants.appeared.size,
-        defendants.held.size,
-      ),
-    ],
-    principalHeadRate: rate(
-      'principal_head',
-      RATE_DEFINITIONS.principal_head,
-      principal.size,
-      heldCount,
-    ),
-    spokeOnMeritsRate: rate(
-      'spoke_on_merits',
-      RATE_DEFINITIONS.spoke_on_merits,
-      spoke.size,
-      appearedCount,
-    ),
+  return appearanceRatesOf({
+    caseInstancesHeld: caseInstances.held.size,
+    caseInstancesAppeared: caseInstances.appeared.size,
+    summonedHeld: summoned.size,
+    summonedAppeared: [...summoned].filter((key) => caseInstances.appeared.has(key)).length,
+    pairsHeld: defendants.held.size,
+    pairsAppeared: defendants.appeared.size,
+    principal: principal.size,
+    spoke: spoke.size,
     absencesByReason,
     byClassification,
-  };
+  });
 }

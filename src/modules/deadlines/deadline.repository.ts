@@ -271,8 +271,8 @@ export class DeadlineRepository {
               awaiting_action AS "awaitingAction",
               CASE WHEN case_type = 'court_session' THEN case_id END AS "courtSessionId"
          FROM deadline
-        WHERE case_id = $1
-           OR case_id IN (SELECT id FROM court_session WHERE case_id = $1)
+        WHERE case_id = ANY (ARRAY(SELECT $1::uuid
+                                   UNION ALL SELECT id FROM court_session WHERE case_id = $1))
         ORDER BY trigger_on, kind`,
       [caseId, today],
     );

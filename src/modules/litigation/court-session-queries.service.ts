@@ -4,11 +4,7 @@ import { lowerInstantBound, upperInstantBound } from '../../common/clock/legal-d
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
-import { rate, RATE_DEFINITIONS } from '../../domain/litigation/appearance-rates.rule';
-import {
-  ABSENCE_REASONS,
-  APPEARANCE_CLASSIFICATIONS,
-} from '../../domain/litigation/court-appearance.rule';
+import { appearanceRatesOf } from '../../domain/litigation/appearance-rates.rule';
 import { AgencyRepository } from '../identity/agency.repository';
 import { buildCourtSessionCalendar } from './court-session-calendar';
 import { toCourtSessionDto } from './court-session.mapper';
@@ -109,48 +105,12 @@ export class CourtSessionQueriesService {
       query.from,
       query.to,
     );
-    const zeroed = (keys: readonly string[], values: Record<string, number>) =>
-      Object.fromEntries(keys.map((key) => [key, values[key] ?? 0]));
+    const rates = appearanceRatesOf(counts);
     return {
       from: query.from ?? null,
       to: query.to ?? null,
-      variants: [
-        rate(
-          'per_case_instance',
-          RATE_DEFINITIONS.per_case_instance,
-          counts.caseInstancesAppeared,
-          counts.caseInstancesHeld,
-        ),
-        rate(
-          'per_summoned_case_instance',
-          RATE_DEFINITIONS.per_summoned_case_instance,
-          counts.summonedAppeared,
-          counts.summonedHeld,
-        ),
-        rate(
-          'per_defendant_case_instance',
-          RATE_DEFINITIONS.per_defendant_case_instance,
-          counts.pairsAppeared,
-          counts.pairsHeld,
-        ),
-      ],
-      principalHeadRate: rate(
-        'principal_head',
-        RATE_DEFINITIONS.principal_head,
-        counts.principal,
-        counts.caseInstancesHeld,
-      ),
-      spokeOnMeritsRate: rate(
-        'spoke_on_merits',
-        RATE_DEFINITIONS.spoke_on_merits,
-        counts.spoke,
-        counts.caseInstancesAppeared,
-      ),
-      absencesByReason: zeroed([...ABSENCE_REASONS, 'none'], counts.absencesByReason),
-      byClassification: zeroed(
-        [...APPEARANCE_CLASSIFICATIONS, 'not_recorded'],
-        counts.byClassification,
-      ),
+      ...rates,
+      variants: [...rates.variants],
     };
   }
 

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { AppearanceCounts } from '../../domain/litigation/appearance-rates.rule';
+import { appearanceCountsByPeriod, HELD_FACTS } from './appearance-counts.query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
@@ -53,39 +55,11 @@ export interface HeldSessionFilter {
   limit: number;
 }
 
-/** The counts behind the appearance rates, computed in SQL (see appearance-rates.rule.ts). */
-export interface AppearanceCounts {
-  caseInstancesHeld: number;
-  caseInstancesAppeared: number;
-  summonedHeld: number;
-  summonedAppeared: number;
-  pairsHeld: number;
-  pairsAppeared: number;
-  principal: number;
-  spoke: number;
-  absencesByReason: Record<string, number>;
-  byClassification: Record<string, number>;
-}
-
 const VIEW_COLUMNS = `s.id, s.agency_id, s.case_id, c.court_case_number, c.court_name, s.court_session_id,
   s.starts_at, to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS starts_at_key,
   s.session_on::text AS session_on, s.courtroom, s.notice_received_on::text AS notice_received_on,
   s.short_notice, s.head_summoned, c.head_summon_required, s.status, s.held_on::text AS held_on,
   s.cancel_reason, s.version, s.created_at, s.updated_at`;
-
-/**
- * The held (session, defendant) facts of a period: every defendant of the case at every held
- * session, with its appearance record when there is one (the facts of appearance-rates.rule.ts).
- */
-const FACTS = `SELECT s.case_id, c.instance, d.id AS defendant_id, s.id AS session_id,
-         s.held_on, c.head_summon_required, s.head_summoned, a.classification, a.official_rank,
-         a.spoke_on_merits, a.absence_reason
-    FROM court_session s
-    JOIN litigation_case c ON c.id = s.case_id
-    JOIN litigation_defendant d ON d.case_id = s.case_id
-    LEFT JOIN court_appearance a ON a.session_id = s.id AND a.defendant_id = d.id
-   WHERE s.status = 'held' AND s.held_on IS NOT NULL AND ($1::uuid IS NULL OR s.agency_id = $1)
-     AND ($2::date IS NULL OR s.held_on >= $2::date) AND ($3::date IS NULL OR s.held_on <= $3::date)`;
 
 /** Court sessions and appearances (tables court_session, court_appearance), tenant-scoped. */
 @Injectable()
@@ -269,7 +243,7 @@ export class CourtSessionRepository {
         spoke_on_merits: boolean | null;
         absence_reason: AppearanceFact['absenceReason'];
       }>
-    >(FACTS, [scope.agencyId, from ?? null, to ?? null]);
+    >(HELD_FACTS, [scope.agencyId, from ?? null, to ?? null]);
     return rows.map((row) => ({
       caseId: row.case_id,
       instance: row.instance,
@@ -285,73 +259,15 @@ export class CourtSessionRepository {
     }));
   }
 
-  /**
-   * The appearance rates' numerators and denominators, counted in SQL over the same facts as
-   * `computeAppearanceRates` (a test asserts they agree): a case row is one case-instance.
-   */
+  /** The counts behind the appearance rates of the sessions held in [from, to]. */
   async appearanceCounts(
     scope: TenantScope,
     from: string | undefined,
     to: string | undefined,
   ): Promise<AppearanceCounts> {
-    const [row] = await this.dataSource.query<
-      Array<{
-        held: string;
-        appeared: string;
-        summoned: string;
-        summoned_appeared: string;
-        principal: string;
-        spoke: string;
-        pairs: string;
-        pairs_appeared: string;
-        absences: Record<string, string> | null;
-        classifications: Record<string, string> | null;
-      }>
-    >(
-      `WITH f AS (${FACTS}),
-       ci AS (
-         SELECT case_id,
-                coalesce(bool_or(classification = 'qualifying_appearance'), false) AS appeared,
-                bool_or(head_summon_required OR head_summoned) AS summoned,
-                coalesce(bool_or(classification = 'qualifying_appearance'
-                                 AND official_rank = 'principal'), false) AS principal,
-                coalesce(bool_or(classification = 'qualifying_appearance'
-                                 AND spoke_on_merits), false) AS spoke
-           FROM f GROUP BY case_id),
-       cd AS (
-         SELECT case_id, defendant_id,
-                coalesce(bool_or(classification = 'qualifying_appearance'), false) AS appeared
-           FROM f GROUP BY case_id, defendant_id)
-       SELECT (SELECT count(*) FROM ci) AS held,
-              (SELECT count(*) FROM ci WHERE appeared) AS appeared,
-              (SELECT count(*) FROM ci WHERE summoned) AS summoned,
-              (SELECT count(*) FROM ci WHERE summoned AND appeared) AS summoned_appeared,
-              (SELECT count(*) FROM ci WHERE principal) AS principal,
-              (SELECT count(*) FROM ci WHERE spoke) AS spoke,
-              (SELECT count(*) FROM cd) AS pairs,
-              (SELECT count(*) FROM cd WHERE appeared) AS pairs_appeared,
-              (SELECT jsonb_object_agg(reason, n) FROM (
-                 SELECT coalesce(absence_reason, 'none') AS reason, count(*) AS n FROM f
-                  WHERE classification IS NOT NULL AND classification <> 'qualifying_appearance'
-                  GROUP BY 1) a) AS absences,
-              (SELECT jsonb_object_agg(code, n) FROM (
-                 SELECT coalesce(classification, 'not_recorded') AS code, count(*) AS n FROM f
-                  GROUP BY 1) b) AS classifications`,
-      [scope.agencyId, from ?? null, to ?? null],
-    );
-    const counts = (value: Record<string, string> | null) =>
-      Object.fromEntries(Object.entries(value ?? {}).map(([key, n]) => [key, Number(n)]));
-    return {
-      caseInstancesHeld: Number(row.held),
-      caseInstancesAppeared: Number(row.appeared),
-      summonedHeld: Number(row.summoned),
-      summonedAppeared: Number(row.summoned_appeared),
-      pairsHeld: Number(row.pairs),
-      pairsAppeared: Number(row.pairs_appeared),
-      principal: Number(row.principal),
-      spoke: Number(row.spoke),
-      absencesByReason: counts(row.absences),
-      byClassification: counts(row.classifications),
-    };
+    const [counts] = await appearanceCountsByPeriod(this.dataSource.manager, scope.agencyId, [
+      { from: from ?? null, to: to ?? null },
+    ]);
+    return counts;
   }
 }

@@ -61,11 +61,10 @@ export interface ContestedActRecord {
 @Index('reconsideration_case_handler_idx', ['agencyId', 'handlerId', 'receivedOn', 'id'])
 @Index('reconsideration_case_concluded_idx', ['agencyId', 'concludedOn'])
 @Index('reconsideration_case_search_trgm_idx', { synchronize: false })
-// Statistics: flows by legal date (migration 1796100000000; the partial ones declared there).
-@Index('reconsideration_case_accepted_idx', { synchronize: false })
-@Index('reconsideration_case_rejected_idx', { synchronize: false })
-@Index('reconsideration_case_abandoned_idx', { synchronize: false })
-@Index('reconsideration_case_extended_idx', { synchronize: false })
+// Statistics: the covering index of the pass over a period's cases and the partial index of
+// the suspended and extended cases (migration 1796300000000, expression and partial indexes).
+@Index('reconsideration_case_statistics_idx', { synchronize: false })
+@Index('reconsideration_case_stock_exceptions_idx', { synchronize: false })
 @Check(
   'reconsideration_case_status_check',
   `"status" IN ('received', 'correction_requested', 'under_review', 'suspended', 'concluded', 'served', 'archived', 'rejected', 'abandoned')`,

@@ -2,34 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import {
-  rate,
-  RATE_DEFINITIONS,
+  appearanceRatesOf,
   type AppearanceRates,
 } from '../../domain/litigation/appearance-rates.rule';
-import {
-  ABSENCE_REASONS,
-  APPEARANCE_CLASSIFICATIONS,
-} from '../../domain/litigation/court-appearance.rule';
 import {
   emptyLitigationTally,
   type LitigationTally,
 } from '../../domain/statistics/litigation-tally';
 import type { StatisticsPeriod } from '../../domain/statistics/statistics-period.value';
+import { appearanceCountsByPeriod } from '../litigation/appearance-counts.query';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * The held (session, defendant) facts of a period, as appearance-rates.rule.ts defines them: every
- * defendant of the case at every session held in [$2, $3], with its appearance record if any.
- */
-const HELD_FACTS = `SELECT s.case_id, d.id AS defendant_id, c.head_summon_required, s.head_summoned,
-         a.classification, a.official_rank, a.spoke_on_merits, a.absence_reason
-    FROM court_session s
-    JOIN litigation_case c ON c.id = s.case_id
-    JOIN litigation_defendant d ON d.case_id = s.case_id
-    LEFT JOIN court_appearance a ON a.session_id = s.id AND a.defendant_id = d.id
-   WHERE s.status = 'held' AND ($1::uuid IS NULL OR s.agency_id = $1::uuid)
-     AND s.held_on BETWEEN $2::date AND $3::date`;
 
 /**
  * Litigation figures of a period (DESIGN, "Statistics" → Litigation), aggregated in PostgreSQL
@@ -49,18 +32,12 @@ export class LitigationStatisticsRepository {
       months.map((month) => [month.label, emptyLitigationTally() as Mutable<LitigationTally>]),
     );
     const rows = await manager.query<{ month: string; kind: string; key: string; n: number }[]>(
-      `SELECT to_char(complaint_received_on, 'YYYY-MM') AS month, 'new' AS kind, instance AS key,
-              count(*)::int AS n
+      `SELECT to_char(complaint_received_on, 'YYYY-MM') AS month, 'new' AS kind,
+              instance || ':' || co_defendant::text AS key, count(*)::int AS n
          FROM litigation_case
         WHERE ($1::uuid IS NULL OR agency_id = $1::uuid)
           AND complaint_received_on BETWEEN $2::date AND $3::date
         GROUP BY 1, 3
-       UNION ALL
-       SELECT to_char(complaint_received_on, 'YYYY-MM'), 'co_defendant', '', count(*)::int
-         FROM litigation_case
-        WHERE ($1::uuid IS NULL OR agency_id = $1::uuid) AND co_defendant
-          AND complaint_received_on BETWEEN $2::date AND $3::date
-        GROUP BY 1
        UNION ALL
        SELECT to_char(j.decided_on, 'YYYY-MM'), 'concluded',
               j.kind || ':' || (j.result IN ('lose', 'partial'))::text, count(*)::int
@@ -88,14 +65,14 @@ export class LitigationStatisticsRepository {
       const tally = tallies.get(row.month);
       if (!tally) continue;
       switch (row.kind) {
-        case 'new':
-          if (row.key === 'first') tally.newFirst += row.n;
-          else if (row.key === 'second') tally.newSecond += row.n;
+        case 'new': {
+          const [instance, coDefendant] = row.key.split(':');
+          if (instance === 'first') tally.newFirst += row.n;
+          else if (instance === 'second') tally.newSecond += row.n;
           else tally.newRetrial += row.n;
+          if (coDefendant === 'true') tally.coDefendant += row.n;
           break;
-        case 'co_defendant':
-          tally.coDefendant += row.n;
-          break;
+        }
         case 'concluded': {
           const [kind, lost] = row.key.split(':');
           tally.concluded += row.n;
@@ -113,97 +90,14 @@ export class LitigationStatisticsRepository {
     return months.map((month) => tallies.get(month.label) ?? emptyLitigationTally());
   }
 
-  /** The appearance-rate variants over the sessions held in [from, to] (appearance-rates.rule.ts). */
+  /** The appearance-rate variants of each period, in order, in one query (appearance-rates.rule.ts). */
   async appearanceRates(
     manager: EntityManager,
     scope: TenantScope,
-    period: { readonly from: string; readonly to: string },
-  ): Promise<AppearanceRates> {
-    const [row] = await manager.query<
-      {
-        held: number;
-        appeared: number;
-        summoned: number;
-        summoned_appeared: number;
-        principal: number;
-        spoke: number;
-        pairs: number;
-        pairs_appeared: number;
-        absences: Record<string, number> | null;
-        classifications: Record<string, number> | null;
-      }[]
-    >(
-      `WITH f AS (${HELD_FACTS}),
-       ci AS (
-         SELECT case_id,
-                coalesce(bool_or(classification = 'qualifying_appearance'), false) AS appeared,
-                bool_or(head_summon_required OR head_summoned) AS summoned,
-                coalesce(bool_or(classification = 'qualifying_appearance'
-                                 AND official_rank = 'principal'), false) AS principal,
-                coalesce(bool_or(classification = 'qualifying_appearance'
-                                 AND spoke_on_merits), false) AS spoke
-           FROM f GROUP BY case_id),
-       cd AS (
-         SELECT case_id, defendant_id,
-                coalesce(bool_or(classification = 'qualifying_appearance'), false) AS appeared
-           FROM f GROUP BY case_id, defendant_id)
-       SELECT (SELECT count(*) FROM ci)::int AS held,
-              (SELECT count(*) FROM ci WHERE appeared)::int AS appeared,
-              (SELECT count(*) FROM ci WHERE summoned)::int AS summoned,
-              (SELECT count(*) FROM ci WHERE summoned AND appeared)::int AS summoned_appeared,
-              (SELECT count(*) FROM ci WHERE principal)::int AS principal,
-              (SELECT count(*) FROM ci WHERE spoke)::int AS spoke,
-              (SELECT count(*) FROM cd)::int AS pairs,
-              (SELECT count(*) FROM cd WHERE appeared)::int AS pairs_appeared,
-              (SELECT jsonb_object_agg(reason, n) FROM (
-                 SELECT coalesce(absence_reason, 'none') AS reason, count(*)::int AS n FROM f
-                  WHERE classification IS NOT NULL AND classification <> 'qualifying_appearance'
-                  GROUP BY 1) a) AS absences,
-              (SELECT jsonb_object_agg(code, n) FROM (
-                 SELECT coalesce(classification, 'not_recorded') AS code, count(*)::int AS n
-                   FROM f GROUP BY 1) b) AS classifications`,
-      [scope.agencyId, period.from, period.to],
-    );
-    const absences = Object.fromEntries(
-      [...ABSENCE_REASONS, 'none'].map((reason) => [reason, row.absences?.[reason] ?? 0]),
-    ) as AppearanceRates['absencesByReason'];
-    const byClassification = Object.fromEntries(
-      [...APPEARANCE_CLASSIFICATIONS, 'not_recorded'].map((code) => [
-        code,
-        row.classifications?.[code] ?? 0,
-      ]),
-    ) as AppearanceRates['byClassification'];
-    return {
-      variants: [
-        rate('per_case_instance', RATE_DEFINITIONS.per_case_instance, row.appeared, row.held),
-        rate(
-          'per_summoned_case_instance',
-          RATE_DEFINITIONS.per_summoned_case_instance,
-          row.summoned_appeared,
-          row.summoned,
-        ),
-        rate(
-          'per_defendant_case_instance',
-          RATE_DEFINITIONS.per_defendant_case_instance,
-          row.pairs_appeared,
-          row.pairs,
-        ),
-      ],
-      principalHeadRate: rate(
-        'principal_head',
-        RATE_DEFINITIONS.principal_head,
-        row.principal,
-        row.held,
-      ),
-      spokeOnMeritsRate: rate(
-        'spoke_on_merits',
-        RATE_DEFINITIONS.spoke_on_merits,
-        row.spoke,
-        row.appeared,
-      ),
-      absencesByReason: absences,
-      byClassification,
-    };
+    periods: readonly { readonly from: string; readonly to: string }[],
+  ): Promise<AppearanceRates[]> {
+    const counts = await appearanceCountsByPeriod(manager, scope.agencyId, periods);
+    return counts.map(appearanceRatesOf);
   }
 
   /** Per month (`YYYY-MM`): reconsideration cases concluded in it that have a linked lawsuit. */

@@ -3,22 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
-import type { Outcome } from '../../domain/reconsideration/reconsideration-case.types';
-import {
-  BREAKDOWN_DIMENSIONS,
-  EMPTY_BREAKDOWN,
-  emptyReconsiderationTally,
-  type BreakdownDimension,
-  type BreakdownTally,
-  type ReconsiderationTally,
-} from '../../domain/statistics/reconsideration-tally';
 import { dayBefore, type StatisticsPeriod } from '../../domain/statistics/statistics-period.value';
+import {
+  foldCaseGroups,
+  LAST_COUNTED_ON,
+  monthBoundaries,
+  monthNumberSql,
+  type CaseGroup,
+  type MutableTally,
+  type OutcomeSets,
+} from './case-groups';
 
-/** The outcome sets the counts are made with (configuration). */
-export interface OutcomeSets {
-  readonly correctionOutcomes: readonly Outcome[];
-  readonly decisionOutcomes: readonly Outcome[];
-}
+/** Scope filter: `$1` is the body, or null for the roll-up over every body. */
+const IN_SCOPE = '($1::uuid IS NULL OR agency_id = $1::uuid)';
 
 /** A body a report is about. */
 export interface ReportAgency {
@@ -27,36 +24,12 @@ export interface ReportAgency {
   readonly name: string;
 }
 
-interface BreakdownRow {
-  month: string;
-  field: string;
-  act_kind: string;
-  applicant_type: string;
-  procedure: string;
-}
-
-const DIMENSION_COLUMNS: Readonly<Record<BreakdownDimension, keyof BreakdownRow>> = {
-  field: 'field',
-  actKind: 'act_kind',
-  applicantKind: 'applicant_type',
-  procedure: 'procedure',
-};
-
-/** Scope filter: `$1` is the body, or null for the roll-up over every body. */
-const IN_SCOPE = '($1::uuid IS NULL OR agency_id = $1::uuid)';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type MutableTally = Mutable<ReconsiderationTally> & {
-  concludedByOutcome: Record<Outcome, number>;
-  breakdowns: Record<BreakdownDimension, Record<string, BreakdownTally>>;
-};
-
 /**
  * The reconsideration figures of a period, aggregated in PostgreSQL (never case by case in
- * Node): one grouped query per kind of legal date (receipt, acceptance, rejection and abandonment,
- * conclusion, extension, hearing) and one for the stocks at each month's end. Each returns a
- * handful of rows per month; the tallies are the reference definition's
- * (src/domain/statistics/tally-cases.rule.ts), which a test checks against these queries.
+ * Node): one pass over the period's cases grouped by the months of their legal dates, one over
+ * extensions and hearings, one over the suspended and extended cases for the stocks. The tallies
+ * are the reference definition's (src/domain/statistics/tally-cases.rule.ts), which a test checks
+ * against these queries.
  */
 @Injectable()
 export class StatisticsRepository {
@@ -91,7 +64,11 @@ export class StatisticsRepository {
     return row ?? null;
   }
 
-  /** The tallies of consecutive months (in order), for one body or all (`scope.isAll`). */
+  /**
+   * The tallies of consecutive months (in order), for one body or all (`scope.agencyId` null):
+   * one pass over the period's cases (case-groups.ts), one over its extensions and hearings, and
+   * one over the few cases a stock needs more of (suspensions, extensions).
+   */
   async monthlyTallies(
     manager: EntityManager,
     scope: TenantScope,
@@ -100,186 +77,113 @@ export class StatisticsRepository {
   ): Promise<MutableTally[]> {
     const from = months[0].from;
     const to = months[months.length - 1].to;
-    const byMonth = new Map<string, MutableTally>(
-      months.map((month) => [month.label, emptyReconsiderationTally() as MutableTally]),
-    );
-    const tallyOf = (month: string): MutableTally => {
-      const tally = byMonth.get(month);
-      if (!tally) throw new Error(`statistics row outside the period: ${month}`);
-      return tally;
-    };
-    const params = [scope.agencyId, from, to];
-
-    for (const row of await manager.query<(BreakdownRow & { n: number })[]>(
-      `SELECT to_char(date_trunc('month', received_on), 'YYYY-MM') AS month, field, act_kind, applicant_type, procedure,
-              count(*)::int AS n
-         FROM reconsideration_case
-        WHERE ${IN_SCOPE} AND received_on BETWEEN $2::date AND $3::date
-        GROUP BY date_trunc('month', received_on), 2, 3, 4, 5`,
-      params,
-    )) {
-      const tally = tallyOf(row.month);
-      tally.received += row.n;
-      bump(tally, row, { received: row.n });
-    }
-
-    for (const row of await manager.query<(BreakdownRow & { n: number; deemed: number })[]>(
-      `SELECT to_char(date_trunc('month', accepted_on), 'YYYY-MM') AS month, field, act_kind, applicant_type, procedure,
-              count(*)::int AS n, count(*) FILTER (WHERE accepted_how = 'deemed')::int AS deemed
-         FROM reconsideration_case
-        WHERE ${IN_SCOPE} AND accepted_on BETWEEN $2::date AND $3::date
-        GROUP BY date_trunc('month', accepted_on), 2, 3, 4, 5`,
-      params,
-    )) {
-      const tally = tallyOf(row.month);
-      tally.accepted += row.n;
-      tally.acceptedDeemed += row.deemed;
-      bump(tally, row, { accepted: row.n });
-    }
-
+    // The planner cannot tell how few groups the pass makes (it guesses one per case): with this
+    // transaction's own memory budget it aggregates them in a hash table instead of sorting every
+    // case on disk.
+    await manager.query(`SET LOCAL work_mem = '64MB'`);
+    const groups = await manager.query<CaseGroup[]>(CASE_GROUPS, [
+      scope.agencyId,
+      from,
+      to,
+      monthBoundaries(months),
+    ]);
+    const { tallies, pending, overdue } = foldCaseGroups(groups, months.length, sets);
+    const monthIndex = new Map(months.map((month, index) => [month.label, index]));
     for (const row of await manager.query<{ month: string; kind: string; n: number }[]>(
-      `SELECT to_char(rejected_on, 'YYYY-MM') AS month, 'rejected' AS kind, count(*)::int AS n
-         FROM reconsideration_case
-        WHERE ${IN_SCOPE} AND rejected_on BETWEEN $2::date AND $3::date
-        GROUP BY 1
-       UNION ALL
-       SELECT to_char(abandoned_on, 'YYYY-MM'), 'abandoned', count(*)::int
-         FROM reconsideration_case
-        WHERE ${IN_SCOPE} AND abandoned_on BETWEEN $2::date AND $3::date
-        GROUP BY 1
-       UNION ALL
-       SELECT to_char((extension ->> 'approvedOn')::date, 'YYYY-MM'), 'extended', count(*)::int
-         FROM reconsideration_case
-        WHERE ${IN_SCOPE} AND accepted_on <= $3::date AND extension IS NOT NULL
-          AND (extension ->> 'approvedOn')::date BETWEEN $2::date AND $3::date
-        GROUP BY 1
-       UNION ALL
-       SELECT to_char(held_on, 'YYYY-MM'), 'hearings', count(*)::int
-         FROM hearing
-        WHERE ${IN_SCOPE} AND status = 'held' AND kind = 'hearing'
-          AND held_on BETWEEN $2::date AND $3::date
-        GROUP BY 1`,
-      params,
+      EXTENSIONS_AND_HEARINGS,
+      [scope.agencyId, from, to],
     )) {
-      const tally = tallyOf(row.month);
-      if (row.kind === 'rejected') tally.rejected += row.n;
-      else if (row.kind === 'abandoned') tally.abandoned += row.n;
-      else if (row.kind === 'extended') tally.extended += row.n;
-      else tally.hearingsHeld += row.n;
+      const index = monthIndex.get(row.month);
+      if (index === undefined) throw new Error(`statistics row outside the period: ${row.month}`);
+      if (row.kind === 'extended') tallies[index].extended += row.n;
+      else tallies[index].hearingsHeld += row.n;
     }
-
-    for (const row of await manager.query<
-      (BreakdownRow & {
-        outcome: Outcome;
-        withdrawn: boolean;
-        n: number;
-        late: number;
-        days: number;
-        max_days: number | null;
-      })[]
-    >(
-      `SELECT to_char(date_trunc('month', concluded_on), 'YYYY-MM') AS month, outcome,
-              (outcome = 'terminated' AND termination_reason = 'withdrawn') AS withdrawn,
-              field, act_kind, applicant_type, procedure,
-              count(*)::int AS n,
-              count(*) FILTER (WHERE concluded_late)::int AS late,
-              coalesce(sum(concluded_on - accepted_on), 0)::int AS days,
-              max(concluded_on - accepted_on)::int AS max_days
-         FROM reconsideration_case
-        WHERE ${IN_SCOPE} AND concluded_on BETWEEN $2::date AND $3::date AND outcome IS NOT NULL
-        GROUP BY date_trunc('month', concluded_on), 2, 3, 4, 5, 6, 7`,
-      params,
-    )) {
-      const tally = tallyOf(row.month);
-      const corrected = sets.correctionOutcomes.includes(row.outcome) ? row.n : 0;
-      tally.concludedByOutcome[row.outcome] += row.n;
-      if (row.withdrawn) tally.terminatedByWithdrawal += row.n;
-      tally.corrected += corrected;
-      tally.concludedLate += row.late;
-      tally.handlingDaysTotal += row.days;
-      if (row.max_days !== null) {
-        tally.handlingDaysMax =
-          tally.handlingDaysMax === null
-            ? row.max_days
-            : Math.max(tally.handlingDaysMax, row.max_days);
-      }
-      bump(tally, row, {
-        concluded: row.n,
-        decided: sets.decisionOutcomes.includes(row.outcome) ? row.n : 0,
-        corrected,
-      });
-    }
-
     const days = [dayBefore(from), ...months.map((month) => month.to)];
-    const stocks = new Map(
-      (await this.stocksAt(manager, scope, days)).map((row) => [row.day, row] as const),
-    );
-    let opening = stocks.get(days[0])?.pending ?? 0;
-    for (const month of months) {
-      const tally = tallyOf(month.label);
-      const end = stocks.get(month.to);
-      tally.pendingAtStart = opening;
-      tally.pendingAtEnd = end?.pending ?? 0;
-      tally.suspendedAtEnd = end?.suspended ?? 0;
-      tally.extendedAtEnd = end?.extended ?? 0;
-      tally.overdueAtEnd = end?.overdue ?? 0;
-      opening = tally.pendingAtEnd;
-    }
-    return months.map((month) => tallyOf(month.label));
+    const exceptions = await this.suspendedAndExtendedAt(manager, scope, days);
+    tallies.forEach((tally, index) => {
+      const end = exceptions[index + 1];
+      tally.pendingAtStart = pending[index];
+      tally.pendingAtEnd = pending[index + 1];
+      tally.suspendedAtEnd = end.suspended;
+      tally.extendedAtEnd = end.extended;
+      tally.overdueAtEnd = overdue[index + 1] - end.suspendedOverdue;
+    });
+    return tallies;
   }
 
   /**
-   * Stocks at the end of each day: accepted by then and not concluded by then; of which
-   * suspended that day, extended by then, and overdue (not suspended, deadline in force passed).
+   * At the end of each day, among the cases pending then (accepted, not concluded): those
+   * suspended that day, those of them past their decision deadline (not overdue while
+   * suspended), and those extended by then. Read only from the cases with a suspension or an
+   * extension (a partial index holds them).
    */
-  async stocksAt(
+  private async suspendedAndExtendedAt(
     manager: EntityManager,
     scope: TenantScope,
     days: readonly LegalDate[],
-  ): Promise<
-    { day: string; pending: number; suspended: number; extended: number; overdue: number }[]
-  > {
-    return manager.query(
-      `SELECT to_char(e.day, 'YYYY-MM-DD') AS day,
-              count(c.id)::int AS pending,
-              count(c.id) FILTER (WHERE s.suspended)::int AS suspended,
-              count(c.id) FILTER (WHERE (c.extension ->> 'approvedOn')::date <= e.day)::int AS extended,
-              count(c.id) FILTER (WHERE NOT s.suspended AND c.decision_due_on < e.day)::int AS overdue
-         FROM reconsideration_case c
-         JOIN unnest($2::date[]) AS e(day)
-           ON c.accepted_on <= e.day AND (c.concluded_on IS NULL OR c.concluded_on > e.day)
-        CROSS JOIN LATERAL (
-          SELECT (c.suspended_on IS NOT NULL AND c.suspended_on <= e.day)
-              OR (c.suspensions <> '[]'::jsonb AND EXISTS (
-                   SELECT 1 FROM jsonb_array_elements(c.suspensions) AS x(s)
-                    WHERE (x.s ->> 'suspendedOn')::date <= e.day
-                      AND (x.s ->> 'resumedOn')::date > e.day)) AS suspended
-        ) AS s
-        WHERE ($1::uuid IS NULL OR c.agency_id = $1::uuid)
-          -- Only cases pending on some day asked: accepted by the last, not concluded by the first.
-          AND c.accepted_on <= $3::date
-          AND (c.concluded_on IS NULL OR c.concluded_on > $4::date)
-        GROUP BY e.day`,
-      [
-        scope.agencyId,
-        days,
-        days.reduce((a, b) => (a > b ? a : b)),
-        days.reduce((a, b) => (a < b ? a : b)),
-      ],
-    );
+  ): Promise<{ suspended: number; suspendedOverdue: number; extended: number }[]> {
+    const rows = await manager.query<
+      { day: number; suspended: number; suspended_overdue: number; extended: number }[]
+    >(SUSPENDED_AND_EXTENDED, [scope.agencyId, days, days[0], days[days.length - 1]]);
+    const byDay = new Map(rows.map((row) => [row.day, row]));
+    return days.map((_, day) => ({
+      suspended: byDay.get(day)?.suspended ?? 0,
+      suspendedOverdue: byDay.get(day)?.suspended_overdue ?? 0,
+      extended: byDay.get(day)?.extended ?? 0,
+    }));
   }
 }
 
-function bump(tally: MutableTally, row: BreakdownRow, what: Partial<BreakdownTally>): void {
-  for (const dimension of BREAKDOWN_DIMENSIONS) {
-    const key = row[DIMENSION_COLUMNS[dimension]];
-    const base = tally.breakdowns[dimension][key] ?? EMPTY_BREAKDOWN;
-    tally.breakdowns[dimension][key] = {
-      received: base.received + (what.received ?? 0),
-      accepted: base.accepted + (what.accepted ?? 0),
-      concluded: base.concluded + (what.concluded ?? 0),
-      decided: base.decided + (what.decided ?? 0),
-      corrected: base.corrected + (what.corrected ?? 0),
-    };
-  }
-}
+/** The cases of a period grouped by their month numbers (see case-groups.ts); `$1` the scope. */
+const CASE_GROUPS = `
+  SELECT ${monthNumberSql('received_on')} AS received_m,
+         ${monthNumberSql('accepted_on')} AS accepted_m,
+         accepted_how = 'deemed' AS deemed,
+         ${monthNumberSql('rejected_on')} AS rejected_m,
+         ${monthNumberSql('abandoned_on')} AS abandoned_m,
+         ${monthNumberSql('concluded_on')} AS concluded_m,
+         ${monthNumberSql('(decision_due_on + 1)')} AS overdue_m,
+         outcome, (outcome = 'terminated' AND termination_reason = 'withdrawn') AS withdrawn,
+         concluded_late AS late, field, act_kind, applicant_type, procedure,
+         count(*)::int AS n,
+         coalesce(sum(concluded_on - accepted_on), 0)::int AS days,
+         max(concluded_on - accepted_on)::int AS max_days
+    FROM reconsideration_case
+   WHERE ${IN_SCOPE} AND received_on <= $3::date AND ${LAST_COUNTED_ON} >= $2::date
+   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`;
+
+const EXTENSIONS_AND_HEARINGS = `
+  SELECT to_char((extension ->> 'approvedOn')::date, 'YYYY-MM') AS month, 'extended' AS kind,
+         count(*)::int AS n
+    FROM reconsideration_case
+   WHERE ${IN_SCOPE} AND accepted_on <= $3::date AND extension IS NOT NULL
+     AND (extension ->> 'approvedOn')::date BETWEEN $2::date AND $3::date
+   GROUP BY 1
+  UNION ALL
+  SELECT to_char(held_on, 'YYYY-MM'), 'hearings', count(*)::int
+    FROM hearing
+   WHERE ${IN_SCOPE} AND status = 'held' AND kind = 'hearing'
+     AND held_on BETWEEN $2::date AND $3::date
+   GROUP BY 1`;
+
+/** `$2` the days (day numbers are their positions from 0), `$3` the first, `$4` the last. */
+const SUSPENDED_AND_EXTENDED = `
+  SELECT e.k::int - 1 AS day,
+         count(*) FILTER (WHERE s.suspended)::int AS suspended,
+         count(*) FILTER (WHERE s.suspended AND c.decision_due_on < e.day)::int AS suspended_overdue,
+         count(*) FILTER (WHERE (c.extension ->> 'approvedOn')::date <= e.day)::int AS extended
+    FROM reconsideration_case c
+    JOIN unnest($2::date[]) WITH ORDINALITY AS e(day, k)
+      ON c.accepted_on <= e.day AND (c.concluded_on IS NULL OR c.concluded_on > e.day)
+   CROSS JOIN LATERAL (
+     SELECT (c.suspended_on IS NOT NULL AND c.suspended_on <= e.day)
+         OR (c.suspensions <> '[]'::jsonb AND EXISTS (
+              SELECT 1 FROM jsonb_array_elements(c.suspensions) AS x(s)
+               WHERE (x.s ->> 'suspendedOn')::date <= e.day
+                 AND (x.s ->> 'resumedOn')::date > e.day)) AS suspended
+   ) AS s
+   WHERE ($1::uuid IS NULL OR c.agency_id = $1::uuid)
+     AND (c.suspended_on IS NOT NULL OR c.suspensions <> '[]'::jsonb OR c.extension IS NOT NULL)
+     AND coalesce(c.concluded_on, 'infinity'::date) > $3::date
+     AND c.accepted_on <= $4::date
+   GROUP BY e.k`;

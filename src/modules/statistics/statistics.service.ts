@@ -231,10 +231,11 @@ export class StatisticsService {
           appearances: kept.appearances,
         };
       });
+      // A year's rates are December's year to date (rates are counted, never summed).
       const periodAppearances =
         period.kind === 'month'
           ? used[used.length - 1].appearances
-          : await this.litigation.appearanceRates(manager, scope, period);
+          : fresh[fresh.length - 1].yearToDateAppearances;
       const composed = composeFigures(used, periodAppearances, this.config);
       const monthReports = composed.months.map((month): MonthReport => ({
         ...month,
@@ -313,24 +314,30 @@ export class StatisticsService {
     const litigated = await this.litigation.concludedLitigatedByMonth(manager, scope, months);
     const litigation = await this.litigation.monthlyTallies(manager, scope, months);
     const yearStart = months[0].from.slice(0, 4) + '-01-01';
+    // The rates of each month shown and of its year to date, in one query.
+    const shown = appearancesOf === 'every' ? months : months.slice(-1);
+    const rates = await this.litigation.appearanceRates(
+      manager,
+      scope,
+      shown.flatMap((month) => [month, { from: yearStart, to: month.to }]),
+    );
+    const ratesOf = new Map(
+      shown.map((month, index) => [month.label, rates.slice(2 * index, 2 * index + 2)]),
+    );
     const result: MonthTallies[] = [];
     for (const [index, period] of months.entries()) {
       const tally = reconsideration[index];
       tally.concludedLitigated = litigated.get(period.label) ?? 0;
-      const shown = appearancesOf === 'every' || index === months.length - 1;
+      const [appearances, yearToDateAppearances] = ratesOf.get(period.label) ?? [
+        noAppearances(),
+        noAppearances(),
+      ];
       result.push({
         period,
         reconsideration: tally,
         litigation: litigation[index],
-        appearances: shown
-          ? await this.litigation.appearanceRates(manager, scope, period)
-          : noAppearances(),
-        yearToDateAppearances: shown
-          ? await this.litigation.appearanceRates(manager, scope, {
-              from: yearStart,
-              to: period.to,
-            })
-          : noAppearances(),
+        appearances,
+        yearToDateAppearances,
       });
     }
     return result;
