@@ -1,6 +1,7 @@
 import { ABSENCE_REASONS, type AbsenceReason } from '../litigation/court-appearance.rule';
 import type { AppearanceRates } from '../litigation/appearance-rates.rule';
 import { computeAppearanceRates } from '../litigation/appearance-rates.rule';
+import { sumCounts } from './counts';
 
 /*
  * Litigation counts of a period (DESIGN, "Statistics" → Litigation). The additive counts sum over
@@ -39,17 +40,7 @@ export function emptyLitigationTally(): LitigationTally {
 }
 
 export function addLitigationTallies(a: LitigationTally, b: LitigationTally): LitigationTally {
-  return {
-    newFirst: a.newFirst + b.newFirst,
-    newSecond: a.newSecond + b.newSecond,
-    newRetrial: a.newRetrial + b.newRetrial,
-    concluded: a.concluded + b.concluded,
-    concludedByJudgment: a.concludedByJudgment + b.concludedByJudgment,
-    lost: a.lost + b.lost,
-    coDefendant: a.coDefendant + b.coDefendant,
-    sessionsHeld: a.sessionsHeld + b.sessionsHeld,
-    judicialRecommendations: a.judicialRecommendations + b.judicialRecommendations,
-  };
+  return sumCounts(a, b);
 }
 
 export function sumLitigationTallies(months: readonly LitigationTally[]): LitigationTally {

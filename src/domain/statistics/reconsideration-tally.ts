@@ -1,4 +1,5 @@
 import { OUTCOMES, type Outcome } from '../reconsideration/reconsideration-case.types';
+import { sumCounts } from './counts';
 
 /*
  * The counts a month's reconsideration figures are made of (DESIGN, "Statistics"). Flows count
@@ -92,6 +93,29 @@ export function emptyReconsiderationTally(): ReconsiderationTally {
   };
 }
 
+/** A tally being counted (by the reference definition or from the statistics queries). */
+export type MutableTally = {
+  -readonly [K in keyof ReconsiderationTally]: ReconsiderationTally[K];
+} & {
+  concludedByOutcome: Record<Outcome, number>;
+  breakdowns: Record<BreakdownDimension, Record<string, BreakdownTally>>;
+};
+
+/** The breakdown keys of a case: its value in each dimension. */
+export type BreakdownKeys = Readonly<Record<BreakdownDimension, string>>;
+
+/** Adds `what` to the breakdown entry of each dimension's value. */
+export function countInBreakdowns(
+  tally: MutableTally,
+  keys: BreakdownKeys,
+  what: Partial<BreakdownTally>,
+): void {
+  for (const dimension of BREAKDOWN_DIMENSIONS) {
+    const entries = tally.breakdowns[dimension];
+    entries[keys[dimension]] = sumCounts(entries[keys[dimension]] ?? EMPTY_BREAKDOWN, what);
+  }
+}
+
 export function concludedOf(tally: ReconsiderationTally): number {
   return OUTCOMES.reduce((sum, outcome) => sum + tally.concludedByOutcome[outcome], 0);
 }
@@ -102,20 +126,29 @@ function addBreakdowns(
 ): Record<string, BreakdownTally> {
   const result: Record<string, BreakdownTally> = { ...a };
   for (const [key, value] of Object.entries(b)) {
-    const base = result[key] ?? EMPTY_BREAKDOWN;
-    result[key] = {
-      received: base.received + value.received,
-      accepted: base.accepted + value.accepted,
-      concluded: base.concluded + value.concluded,
-      decided: base.decided + value.decided,
-      corrected: base.corrected + value.corrected,
-    };
+    result[key] = sumCounts(result[key] ?? EMPTY_BREAKDOWN, value);
   }
   return result;
 }
 
 const maxOf = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.max(a, b);
+
+/** The counts that add up over consecutive periods (the flows). */
+const FLOWS = [
+  'received',
+  'accepted',
+  'acceptedDeemed',
+  'rejected',
+  'abandoned',
+  'terminatedByWithdrawal',
+  'corrected',
+  'concludedLate',
+  'handlingDaysTotal',
+  'hearingsHeld',
+  'extended',
+  'concludedLitigated',
+] as const;
 
 /**
  * The tally of two consecutive periods (`earlier` then `later`): flows add up, the opening stock
@@ -125,39 +158,25 @@ export function addTallies(
   earlier: ReconsiderationTally,
   later: ReconsiderationTally,
 ): ReconsiderationTally {
-  const byOutcome = zeroByOutcome();
-  for (const outcome of OUTCOMES) {
-    byOutcome[outcome] = earlier.concludedByOutcome[outcome] + later.concludedByOutcome[outcome];
-  }
+  const flows = Object.fromEntries(FLOWS.map((key) => [key, earlier[key] + later[key]])) as Pick<
+    ReconsiderationTally,
+    (typeof FLOWS)[number]
+  >;
   return {
-    received: earlier.received + later.received,
-    accepted: earlier.accepted + later.accepted,
-    acceptedDeemed: earlier.acceptedDeemed + later.acceptedDeemed,
-    rejected: earlier.rejected + later.rejected,
-    abandoned: earlier.abandoned + later.abandoned,
-    concludedByOutcome: byOutcome,
-    terminatedByWithdrawal: earlier.terminatedByWithdrawal + later.terminatedByWithdrawal,
-    corrected: earlier.corrected + later.corrected,
-    concludedLate: earlier.concludedLate + later.concludedLate,
-    handlingDaysTotal: earlier.handlingDaysTotal + later.handlingDaysTotal,
+    ...flows,
+    concludedByOutcome: sumCounts(earlier.concludedByOutcome, later.concludedByOutcome),
     handlingDaysMax: maxOf(earlier.handlingDaysMax, later.handlingDaysMax),
-    hearingsHeld: earlier.hearingsHeld + later.hearingsHeld,
-    extended: earlier.extended + later.extended,
-    concludedLitigated: earlier.concludedLitigated + later.concludedLitigated,
     pendingAtStart: earlier.pendingAtStart,
     pendingAtEnd: later.pendingAtEnd,
     suspendedAtEnd: later.suspendedAtEnd,
     extendedAtEnd: later.extendedAtEnd,
     overdueAtEnd: later.overdueAtEnd,
-    breakdowns: {
-      field: addBreakdowns(earlier.breakdowns.field, later.breakdowns.field),
-      actKind: addBreakdowns(earlier.breakdowns.actKind, later.breakdowns.actKind),
-      applicantKind: addBreakdowns(
-        earlier.breakdowns.applicantKind,
-        later.breakdowns.applicantKind,
-      ),
-      procedure: addBreakdowns(earlier.breakdowns.procedure, later.breakdowns.procedure),
-    },
+    breakdowns: Object.fromEntries(
+      BREAKDOWN_DIMENSIONS.map((dimension) => [
+        dimension,
+        addBreakdowns(earlier.breakdowns[dimension], later.breakdowns[dimension]),
+      ]),
+    ) as ReconsiderationTally['breakdowns'],
   };
 }
 

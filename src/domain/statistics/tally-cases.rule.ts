@@ -2,10 +2,10 @@ import type { LegalDate } from '../calendar/legal-date.value';
 import { dayNumberOf } from '../calendar/legal-date.value';
 import type { Outcome, TerminationReason } from '../reconsideration/reconsideration-case.types';
 import {
-  EMPTY_BREAKDOWN,
-  zeroByOutcome,
-  type BreakdownDimension,
-  type BreakdownTally,
+  countInBreakdowns,
+  emptyReconsiderationTally,
+  type BreakdownKeys,
+  type MutableTally,
   type ReconsiderationTally,
 } from './reconsideration-tally';
 import type { StatisticsPeriod } from './statistics-period.value';
@@ -60,31 +60,6 @@ export function suspendedAt(history: CaseHistory, day: LegalDate): boolean {
   );
 }
 
-type MutableBreakdowns = Record<BreakdownDimension, Record<string, BreakdownTally>>;
-
-function bump(
-  breakdowns: MutableBreakdowns,
-  history: CaseHistory,
-  what: Partial<BreakdownTally>,
-): void {
-  const keys: Record<BreakdownDimension, string> = {
-    field: history.field,
-    actKind: history.actKind,
-    applicantKind: history.applicantKind,
-    procedure: history.procedure,
-  };
-  for (const dimension of Object.keys(keys) as BreakdownDimension[]) {
-    const base = breakdowns[dimension][keys[dimension]] ?? EMPTY_BREAKDOWN;
-    breakdowns[dimension][keys[dimension]] = {
-      received: base.received + (what.received ?? 0),
-      accepted: base.accepted + (what.accepted ?? 0),
-      concluded: base.concluded + (what.concluded ?? 0),
-      decided: base.decided + (what.decided ?? 0),
-      corrected: base.corrected + (what.corrected ?? 0),
-    };
-  }
-}
-
 /** The tally of one period over the histories (of one body, or of all for a roll-up). */
 export function tallyCases(
   histories: readonly CaseHistory[],
@@ -94,101 +69,58 @@ export function tallyCases(
     readonly decisionOutcomes: readonly Outcome[];
   },
 ): ReconsiderationTally {
-  const byOutcome = zeroByOutcome();
-  const breakdowns: MutableBreakdowns = {
-    field: {},
-    actKind: {},
-    applicantKind: {},
-    procedure: {},
-  };
+  const tally = emptyReconsiderationTally() as MutableTally;
   const opening = dayBefore(period.from);
   const end = period.to;
-  let received = 0;
-  let accepted = 0;
-  let acceptedDeemed = 0;
-  let rejected = 0;
-  let abandoned = 0;
-  let terminatedByWithdrawal = 0;
-  let corrected = 0;
-  let concludedLate = 0;
-  let handlingDaysTotal = 0;
-  let handlingDaysMax: number | null = null;
-  let hearingsHeld = 0;
-  let extended = 0;
-  let concludedLitigated = 0;
-  let pendingAtStart = 0;
-  let pendingAtEnd = 0;
-  let suspendedAtEnd = 0;
-  let extendedAtEnd = 0;
-  let overdueAtEnd = 0;
 
   for (const history of histories) {
+    // A history names its breakdown values as the dimensions do.
+    const keys: BreakdownKeys = history;
     if (within(history.receivedOn, period)) {
-      received++;
-      bump(breakdowns, history, { received: 1 });
+      tally.received++;
+      countInBreakdowns(tally, keys, { received: 1 });
     }
     if (within(history.acceptedOn, period)) {
-      accepted++;
-      if (history.acceptedHow === 'deemed') acceptedDeemed++;
-      bump(breakdowns, history, { accepted: 1 });
+      tally.accepted++;
+      if (history.acceptedHow === 'deemed') tally.acceptedDeemed++;
+      countInBreakdowns(tally, keys, { accepted: 1 });
     }
-    if (within(history.rejectedOn, period)) rejected++;
-    if (within(history.abandonedOn, period)) abandoned++;
+    if (within(history.rejectedOn, period)) tally.rejected++;
+    if (within(history.abandonedOn, period)) tally.abandoned++;
     if (within(history.concludedOn, period) && history.outcome !== null) {
       const outcome = history.outcome;
-      byOutcome[outcome]++;
+      tally.concludedByOutcome[outcome]++;
       const isCorrected = sets.correctionOutcomes.includes(outcome);
-      if (isCorrected) corrected++;
+      if (isCorrected) tally.corrected++;
       if (outcome === 'terminated' && history.terminationReason === 'withdrawn') {
-        terminatedByWithdrawal++;
+        tally.terminatedByWithdrawal++;
       }
-      if (history.concludedLate) concludedLate++;
+      if (history.concludedLate) tally.concludedLate++;
       const days =
         history.acceptedOn === null
           ? 0
           : dayNumberOf(history.concludedOn) - dayNumberOf(history.acceptedOn);
-      handlingDaysTotal += days;
-      handlingDaysMax = handlingDaysMax === null ? days : Math.max(handlingDaysMax, days);
-      if (history.litigatedOn !== null) concludedLitigated++;
-      bump(breakdowns, history, {
+      tally.handlingDaysTotal += days;
+      tally.handlingDaysMax = Math.max(tally.handlingDaysMax ?? days, days);
+      if (history.litigatedOn !== null) tally.concludedLitigated++;
+      countInBreakdowns(tally, keys, {
         concluded: 1,
         decided: sets.decisionOutcomes.includes(outcome) ? 1 : 0,
         corrected: isCorrected ? 1 : 0,
       });
     }
-    hearingsHeld += history.hearingsHeldOn.filter((day) => within(day, period)).length;
-    if (within(history.extensionApprovedOn, period)) extended++;
-    if (pendingAt(history, opening)) pendingAtStart++;
+    tally.hearingsHeld += history.hearingsHeldOn.filter((day) => within(day, period)).length;
+    if (within(history.extensionApprovedOn, period)) tally.extended++;
+    if (pendingAt(history, opening)) tally.pendingAtStart++;
     if (pendingAt(history, end)) {
-      pendingAtEnd++;
+      tally.pendingAtEnd++;
       const suspended = suspendedAt(history, end);
-      if (suspended) suspendedAtEnd++;
-      if (onOrBefore(history.extensionApprovedOn, end)) extendedAtEnd++;
+      if (suspended) tally.suspendedAtEnd++;
+      if (onOrBefore(history.extensionApprovedOn, end)) tally.extendedAtEnd++;
       if (!suspended && history.decisionDueOn !== null && history.decisionDueOn < end) {
-        overdueAtEnd++;
+        tally.overdueAtEnd++;
       }
     }
   }
-  return {
-    received,
-    accepted,
-    acceptedDeemed,
-    rejected,
-    abandoned,
-    concludedByOutcome: byOutcome,
-    terminatedByWithdrawal,
-    corrected,
-    concludedLate,
-    handlingDaysTotal,
-    handlingDaysMax,
-    hearingsHeld,
-    extended,
-    concludedLitigated,
-    pendingAtStart,
-    pendingAtEnd,
-    suspendedAtEnd,
-    extendedAtEnd,
-    overdueAtEnd,
-    breakdowns,
-  };
+  return tally;
 }

@@ -1,11 +1,9 @@
 import type { Outcome } from '../../domain/reconsideration/reconsideration-case.types';
 import {
-  BREAKDOWN_DIMENSIONS,
-  EMPTY_BREAKDOWN,
+  countInBreakdowns,
   emptyReconsiderationTally,
-  type BreakdownDimension,
-  type BreakdownTally,
-  type ReconsiderationTally,
+  type BreakdownKeys,
+  type MutableTally,
 } from '../../domain/statistics/reconsideration-tally';
 import type { StatisticsPeriod } from '../../domain/statistics/statistics-period.value';
 import { shiftLegalDate, type LegalDate } from '../../domain/calendar/legal-date.value';
@@ -65,19 +63,6 @@ export interface OutcomeSets {
   readonly decisionOutcomes: readonly Outcome[];
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-export type MutableTally = Mutable<ReconsiderationTally> & {
-  concludedByOutcome: Record<Outcome, number>;
-  breakdowns: Record<BreakdownDimension, Record<string, BreakdownTally>>;
-};
-
-const DIMENSION_COLUMNS: Readonly<Record<BreakdownDimension, keyof CaseGroup>> = {
-  field: 'field',
-  actKind: 'act_kind',
-  applicantKind: 'applicant_type',
-  procedure: 'procedure',
-};
-
 /** Flows by month and the stocks at the end of each day k (0 … n), before suspensions. */
 export function foldCaseGroups(
   groups: readonly CaseGroup[],
@@ -96,13 +81,13 @@ export function foldCaseGroups(
     const { n } = group;
     if (inPeriod(group.received_m)) {
       tallies[group.received_m - 1].received += n;
-      bump(tallies[group.received_m - 1], group, { received: n });
+      countInBreakdowns(tallies[group.received_m - 1], keysOf(group), { received: n });
     }
     if (inPeriod(group.accepted_m)) {
       const tally = tallies[group.accepted_m - 1];
       tally.accepted += n;
       if (group.deemed) tally.acceptedDeemed += n;
-      bump(tally, group, { accepted: n });
+      countInBreakdowns(tally, keysOf(group), { accepted: n });
     }
     if (inPeriod(group.rejected_m)) tallies[group.rejected_m - 1].rejected += n;
     if (inPeriod(group.abandoned_m)) tallies[group.abandoned_m - 1].abandoned += n;
@@ -130,23 +115,16 @@ function addConclusions(tally: MutableTally, group: CaseGroup, sets: OutcomeSets
   if (group.max_days !== null) {
     tally.handlingDaysMax = Math.max(tally.handlingDaysMax ?? group.max_days, group.max_days);
   }
-  bump(tally, group, {
+  countInBreakdowns(tally, keysOf(group), {
     concluded: group.n,
     decided: sets.decisionOutcomes.includes(outcome) ? group.n : 0,
     corrected,
   });
 }
 
-function bump(tally: MutableTally, group: CaseGroup, what: Partial<BreakdownTally>): void {
-  for (const dimension of BREAKDOWN_DIMENSIONS) {
-    const key = group[DIMENSION_COLUMNS[dimension]] as string;
-    const base = tally.breakdowns[dimension][key] ?? EMPTY_BREAKDOWN;
-    tally.breakdowns[dimension][key] = {
-      received: base.received + (what.received ?? 0),
-      accepted: base.accepted + (what.accepted ?? 0),
-      concluded: base.concluded + (what.concluded ?? 0),
-      decided: base.decided + (what.decided ?? 0),
-      corrected: base.corrected + (what.corrected ?? 0),
-    };
-  }
-}
+const keysOf = (group: CaseGroup): BreakdownKeys => ({
+  field: group.field,
+  actKind: group.act_kind,
+  applicantKind: group.applicant_type,
+  procedure: group.procedure,
+});

@@ -10,9 +10,9 @@ import {
   monthBoundaries,
   monthNumberSql,
   type CaseGroup,
-  type MutableTally,
   type OutcomeSets,
 } from './case-groups';
+import type { MutableTally } from '../../domain/statistics/reconsideration-tally';
 
 /** Scope filter: `$1` is the body, or null for the roll-up over every body. */
 const IN_SCOPE = '($1::uuid IS NULL OR agency_id = $1::uuid)';
