@@ -415,6 +415,7 @@ describe('statistics: a year built through the API', () => {
       '纠错率等指标',
       '行政应诉',
       '负责人出庭应诉',
+      '分类统计',
     ]);
     const flows = workbook.getWorksheet('行政复议收案与结案')!;
     expect(flows.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
@@ -433,6 +434,30 @@ describe('statistics: a year built through the API', () => {
     expect(yearRow.getCell(3).numFmt).toBe('0.00%');
     expect(yearRow.getCell(4).value).toBe(3);
     expect(yearRow.getCell(5).value).toBe(4);
+    // The year's breakdowns, fields in the dictionary's order (counts as in the JSON above).
+    const breakdowns = workbook.getWorksheet('分类统计')!;
+    expect((breakdowns.getRow(2).values as unknown[]).slice(1, 6)).toEqual([
+      '分类维度',
+      '类别',
+      '新收',
+      '受理',
+      '审结',
+    ]);
+    expect((breakdowns.getRow(3).values as unknown[]).slice(1, 6)).toEqual([
+      '行政管理领域',
+      '公安',
+      10,
+      7,
+      6,
+    ]);
+    expect((breakdowns.getRow(4).values as unknown[]).slice(1, 6)).toEqual([
+      '行政管理领域',
+      '自然资源',
+      1,
+      1,
+      1,
+    ]);
+    expect(breakdowns.getRow(3).getCell(6).numFmt).toBe('0.00%');
   });
 
   it('keeps each body to its own figures; an admin of no body gets the roll-up', async () => {

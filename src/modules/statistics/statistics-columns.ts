@@ -1,5 +1,10 @@
 import type { Ratio } from '../../domain/statistics/ratio.value';
-import type { PeriodFigures } from '../../domain/statistics/statistics-report';
+import type {
+  BreakdownFigures,
+  PeriodFigures,
+  ReconsiderationFigures,
+} from '../../domain/statistics/statistics-report';
+import { ACT_KINDS, ADMINISTRATIVE_FIELDS } from '../reconsideration/dto/case-vocabulary';
 
 /*
  * The columns of the CSV and XLSX exports (the layout offices use: rows are months, column groups
@@ -134,4 +139,51 @@ export function headersOf(columns: readonly StatisticsColumn[]): string[] {
       ? [`${column.header}(%)`, `${column.header}分子`, `${column.header}分母`]
       : [column.header],
   );
+}
+
+/** The XLSX sheet of the breakdowns (分类统计) of the report's period. */
+export const BREAKDOWN_SHEET = '分类统计';
+export const BREAKDOWN_HEADERS = [
+  '分类维度',
+  '类别',
+  '新收',
+  '受理',
+  '审结',
+  '纠错率(%)',
+  '纠错率分子',
+  '纠错率分母',
+] as const;
+
+const BREAKDOWN_DIMENSIONS = [
+  { key: 'byField', name: '行政管理领域', terms: ADMINISTRATIVE_FIELDS },
+  { key: 'byActKind', name: '行政行为类别', terms: ACT_KINDS },
+  {
+    key: 'byApplicantKind',
+    name: '申请人类别',
+    terms: { person: '自然人', organization: '法人或者其他组织', mixed: '多类申请人' },
+  },
+  { key: 'byProcedure', name: '审理程序', terms: { ordinary: '普通程序', simplified: '简易程序' } },
+] as const satisfies readonly {
+  key: keyof ReconsiderationFigures;
+  name: string;
+  terms: Readonly<Record<string, string>>;
+}[];
+
+/** Each dimension's values in the dictionary's order (unknown codes last, as stored). */
+export function breakdownRows(
+  figures: ReconsiderationFigures,
+): { dimension: string; value: string; figures: BreakdownFigures }[] {
+  return BREAKDOWN_DIMENSIONS.flatMap(({ key, name, terms }) => {
+    const entries = figures[key];
+    const known: readonly string[] = Object.keys(terms);
+    const codes = [
+      ...known.filter((code) => code in entries),
+      ...Object.keys(entries).filter((code) => !known.includes(code)),
+    ];
+    return codes.map((code) => ({
+      dimension: name,
+      value: (terms as Readonly<Record<string, string>>)[code] ?? code,
+      figures: entries[code],
+    }));
+  });
 }

@@ -1,12 +1,20 @@
 import ExcelJS from 'exceljs';
 import type { PeriodFigures } from '../../domain/statistics/statistics-report';
-import { headersOf, SHEETS, STATISTICS_COLUMNS, type StatisticsColumn } from './statistics-columns';
+import {
+  BREAKDOWN_HEADERS,
+  BREAKDOWN_SHEET,
+  breakdownRows,
+  headersOf,
+  SHEETS,
+  STATISTICS_COLUMNS,
+  type StatisticsColumn,
+} from './statistics-columns';
 import type { StatisticsReport } from './statistics.service';
 
 /*
  * Files of a report: CSV (UTF-8 with BOM, so Excel and WPS open it as Chinese; one row per month)
  * and XLSX (a sheet per section, frozen header rows, numbers as numbers, rates as percentages
- * with their numerator and denominator beside them).
+ * with their numerator and denominator beside them; last, the period's breakdowns).
  */
 
 export const CSV_TYPE = 'text/csv';
@@ -129,7 +137,39 @@ export async function toXlsx(report: StatisticsReport): Promise<Buffer> {
       column.width = index === 0 ? 20 : Math.max(8, (headers[index]?.length ?? 4) * 2 + 2);
     });
   }
+  addBreakdownSheet(workbook, report);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * 分类统计: the report's period by field, kind of act, kind of applicant and procedure — received,
+ * accepted, concluded and the correction rate with its numerator and denominator.
+ */
+function addBreakdownSheet(workbook: ExcelJS.Workbook, report: StatisticsReport): void {
+  const sheet = workbook.addWorksheet(BREAKDOWN_SHEET, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }],
+  });
+  sheet.addRow([`${reportTitle(report)} — ${BREAKDOWN_SHEET}`]);
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow([...BREAKDOWN_HEADERS]);
+  sheet.getRow(2).font = { bold: true };
+  for (const { dimension, value, figures } of breakdownRows(report.reconsideration)) {
+    const rate = figures.correctionRate;
+    const added = sheet.addRow([
+      dimension,
+      value,
+      figures.received,
+      figures.accepted,
+      figures.concluded,
+      rate.value,
+      rate.numerator,
+      rate.denominator,
+    ]);
+    added.getCell(6).numFmt = '0.00%';
+  }
+  sheet.columns.forEach((column, index) => {
+    column.width = index < 2 ? 20 : 12;
+  });
 }
 
 /** `attachment` with the body and the period in the name (UTF-8 per RFC 6266 / 5987). */
