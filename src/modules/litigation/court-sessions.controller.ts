@@ -19,7 +19,8 @@ import {
 } from '../../common/http/routes.decorator';
 import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
 import { CourtSessionQueriesService } from './court-session-queries.service';
-import { CourtSessionsService } from './court-sessions.service';
+import { CourtAppearancesService } from './court-appearances.service';
+import { CourtSessionSchedulingService } from './court-session-scheduling.service';
 import {
   AppearancePlanDto,
   AppearanceQueryDto,
@@ -53,7 +54,8 @@ function AppearanceRoute(path: string, summary: string) {
 @Controller()
 export class CourtSessionsController {
   constructor(
-    private readonly sessions: CourtSessionsService,
+    private readonly sessions: CourtSessionSchedulingService,
+    private readonly appearanceCommands: CourtAppearancesService,
     private readonly queries: CourtSessionQueriesService,
   ) {}
 
@@ -130,7 +132,12 @@ export class CourtSessionsController {
     @Target() target: CommandTarget,
     @Body() body: AppearancePlanDto,
   ): Promise<CourtSessionDto> {
-    const agencyId = await this.sessions.putPlan(target.actor, target.id, body, target.ifMatch);
+    const agencyId = await this.appearanceCommands.putPlan(
+      target.actor,
+      target.id,
+      body,
+      target.ifMatch,
+    );
     return this.queries.get(target.actor, target.id, agencyId);
   }
 
@@ -142,7 +149,12 @@ export class CourtSessionsController {
     @Target() target: CommandTarget,
     @Body() body: AppearanceRecordDto,
   ): Promise<CourtSessionDto> {
-    const agencyId = await this.sessions.putRecord(target.actor, target.id, body, target.ifMatch);
+    const agencyId = await this.appearanceCommands.putRecord(
+      target.actor,
+      target.id,
+      body,
+      target.ifMatch,
+    );
     return this.queries.get(target.actor, target.id, agencyId);
   }
 
