@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
-import { lowerInstantBound, upperInstantBound } from '../../common/clock/legal-day-bounds';
+import { instantPeriodOf } from '../../common/clock/instant-period';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
@@ -56,8 +56,7 @@ export class CourtSessionQueriesService {
   async list(actor: Actor, query: CourtSessionQueryDto): Promise<Page<CourtSessionDto>> {
     const rows = await this.sessions.list({
       scope: TenantScope.forList(actor),
-      from: lowerInstantBound(query.from),
-      to: upperInstantBound(query.to),
+      ...instantPeriodOf(query),
       caseId: query.caseId,
       status: query.status,
       after: decodeCursor(query.cursor, ['instant', 'uuid']),
@@ -70,8 +69,7 @@ export class CourtSessionQueriesService {
     const scope = TenantScope.forList(actor);
     const rows = await this.sessions.list({
       scope,
-      from: lowerInstantBound(query.from),
-      to: upperInstantBound(query.to),
+      ...instantPeriodOf(query),
       after: null,
       limit: FEED_LIMIT,
       newestFirst: true,
