@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
-import { fieldChanges } from '../../common/audit/field-changes';
+import { applyFieldChanges, changedFieldsRecord } from '../../common/audit/apply-field-changes';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { checkIfMatch } from '../../common/http/etag';
 import { notFoundProblem } from '../../common/problem/problem';
@@ -86,24 +86,19 @@ export class LitigationCasesService {
         next.plaintiffs = sealed.records;
         next.plaintiffIdHashes = sealed.hashes;
       }
-      const changes = fieldChanges(entity, next, (value) =>
+      const changes = applyFieldChanges(entity, next, (value) =>
         Array.isArray(value) && value.every((item) => typeof item === 'string')
           ? '(hashes)'
           : Array.isArray(value)
             ? maskedPlaintiffs(value as LitigationCaseEntity['plaintiffs'])
             : value,
       );
-      Object.assign(
-        entity,
-        Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)),
-      );
       await this.saveDetailsIn(tx, entity);
       tx.record({
         aggregate: { type: 'litigation_case', id, agencyId: entity.agencyId },
         type: 'litigation_case.details_updated',
         occurredOn: null,
-        payload: { fields: Object.keys(changes) },
-        audit: changes,
+        ...changedFieldsRecord(changes),
       });
     });
   }

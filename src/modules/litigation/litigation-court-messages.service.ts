@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
-import { fieldChanges } from '../../common/audit/field-changes';
+import { applyFieldChanges } from '../../common/audit/apply-field-changes';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { conflictProblem, notFoundProblem, ruleProblem } from '../../common/problem/problem';
 import { ProblemType } from '../../common/problem/problem-type';
@@ -200,15 +200,11 @@ export class LitigationCourtMessagesService {
       checkLitigationDatePast(tx.today, 'complaintServedOn', filing.complaintServedOn as LegalDate);
       next.complaintReceivedOn = filing.complaintServedOn as LegalDate;
     }
-    const changes = fieldChanges(entity, next);
+    const changes = applyFieldChanges(entity, next);
     const plaintiffsChanged =
       JSON.stringify(maskedPlaintiffs(entity.plaintiffs)) !==
         JSON.stringify(maskedPlaintiffs(sealed.records)) ||
       entity.plaintiffIdHashes.join() !== sealed.hashes.join();
-    Object.assign(
-      entity,
-      Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)),
-    );
     if (plaintiffsChanged) {
       entity.plaintiffs = sealed.records;
       entity.plaintiffIdHashes = sealed.hashes;
