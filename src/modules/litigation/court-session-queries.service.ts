@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { instantPeriodOf } from '../../common/clock/instant-period';
-import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
+import { toPage, type Page } from '../../common/pagination/cursor';
+import { pageWindow } from '../../common/pagination/page-window';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { rate, RATE_DEFINITIONS } from '../../domain/litigation/appearance-rates.rule';
@@ -59,8 +60,7 @@ export class CourtSessionQueriesService {
       ...instantPeriodOf(query),
       caseId: query.caseId,
       status: query.status,
-      after: decodeCursor(query.cursor, ['instant', 'uuid']),
-      limit: query.limit + 1,
+      ...pageWindow(query, ['instant', 'uuid']),
     });
     return this.pageOf(rows, query.limit, (row) => [row.starts_at_key, row.id]);
   }
@@ -84,8 +84,7 @@ export class CourtSessionQueriesService {
       scope: TenantScope.forList(actor),
       from: query.from,
       to: query.to,
-      after: decodeCursor(query.cursor, ['date', 'uuid']),
-      limit: query.limit + 1,
+      ...pageWindow(query, ['date', 'uuid']),
     });
     return this.pageOf(rows, query.limit, (row) => [row.held_on as string, row.id]);
   }
