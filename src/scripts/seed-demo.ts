@@ -9,7 +9,8 @@ import { migrateDatabase } from '../database/run-migrations';
 import { shiftLegalDate, type LegalDate } from '../domain/calendar/legal-date.value';
 import type { CaseCommand, Outcome } from '../domain/reconsideration/reconsideration-case.types';
 import { AgenciesService } from '../modules/identity/agencies.service';
-import { CourtSessionsService } from '../modules/litigation/court-sessions.service';
+import { CourtAppearancesService } from '../modules/litigation/court-appearances.service';
+import { CourtSessionSchedulingService } from '../modules/litigation/court-session-scheduling.service';
 import { LitigationCasesService } from '../modules/litigation/litigation-cases.service';
 import { CaseIntakeService } from '../modules/reconsideration/case-intake.service';
 import { CaseWorkflowService } from '../modules/reconsideration/case-workflow.service';
@@ -242,7 +243,8 @@ runCli(async (databaseUrl, ownerUrl) => {
     // 14 lawsuits: some follow a served reconsideration decision (defendants derived), the rest
     // sue an agency directly; sessions held with the appearance record, some still to come.
     const cases = app.get(LitigationCasesService);
-    const sessions = app.get(CourtSessionsService);
+    const sessions = app.get(CourtSessionSchedulingService);
+    const appearances = app.get(CourtAppearancesService);
     const linkable = concluded.filter((item) => item.outcome !== 'terminated').slice(0, 6);
     let sequence = 0;
     for (let i = 0; i < 14; i++) {
@@ -286,7 +288,7 @@ runCli(async (databaseUrl, ownerUrl) => {
         : [department.id];
       for (const [index, defendantAgencyId] of defendants.entries()) {
         const appeared = next() < 0.7;
-        await sessions.putRecord(office, sessionId, {
+        await appearances.putRecord(office, sessionId, {
           defendantAgencyId,
           heldOn: sessionOn,
           appeared,

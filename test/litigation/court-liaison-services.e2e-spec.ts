@@ -2,8 +2,8 @@ import request from 'supertest';
 import type { Actor } from '../../src/common/auth/actor';
 import { ProblemException } from '../../src/common/problem/problem';
 import { CourtSessionQueriesService } from '../../src/modules/litigation/court-session-queries.service';
-import { CourtSessionsService } from '../../src/modules/litigation/court-sessions.service';
-import { LitigationCasesService } from '../../src/modules/litigation/litigation-cases.service';
+import { CourtSessionSchedulingService } from '../../src/modules/litigation/court-session-scheduling.service';
+import { LitigationCourtMessagesService } from '../../src/modules/litigation/litigation-court-messages.service';
 import { LitigationQueriesService } from '../../src/modules/litigation/litigation-queries.service';
 import { ID_NUMBERS } from '../factories/case.factory';
 import { startAppWithTenant, type AgencyRef, type Tenant } from '../factories/identity.factory';
@@ -19,8 +19,8 @@ describe('Litigation services for the court liaison (API-client actor)', () => {
   let tenant: Tenant;
   let bureau: AgencyRef;
   let court: Actor;
-  let cases: LitigationCasesService;
-  let sessions: CourtSessionsService;
+  let cases: LitigationCourtMessagesService;
+  let sessions: CourtSessionSchedulingService;
 
   beforeAll(async () => {
     let adminToken: string;
@@ -33,8 +33,8 @@ describe('Litigation services for the court liaison (API-client actor)', () => {
       agencyId: tenant.agency.id,
       roles: ['court_liaison'],
     };
-    cases = t.app.get(LitigationCasesService);
-    sessions = t.app.get(CourtSessionsService);
+    cases = t.app.get(LitigationCourtMessagesService);
+    sessions = t.app.get(CourtSessionSchedulingService);
   });
   afterAll(() => t.close());
 

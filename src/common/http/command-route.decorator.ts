@@ -3,6 +3,7 @@ import {
   createParamDecorator,
   HttpCode,
   Post,
+  Put,
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam } from '@nestjs/swagger';
@@ -25,13 +26,39 @@ export function CommandRoute(
   roles: readonly Role[] = CASE_HANDLER_ROLES,
   what = 'The case',
 ) {
+  const route = Post(path.includes(':id') ? path : `:id/${path}`);
+  return onOneRecord(route, summary, roles, what, `${what}’s ETag`);
+}
+
+/**
+ * `PUT <path>` (`path` holds `:id`): replaces one part of a record, e.g. a defendant's appearance
+ * plan at a court session, answering like a command; `etag` describes the record's ETag.
+ */
+export function ReplacePartRoute(
+  path: string,
+  summary: string,
+  roles: readonly Role[],
+  what: string,
+  etag: string,
+) {
+  return onOneRecord(Put(path), summary, roles, what, etag);
+}
+
+/** A write on the record `:id` names (404), guarded by its ETag (`If-Match`, 412). */
+function onOneRecord(
+  route: MethodDecorator,
+  summary: string,
+  roles: readonly Role[],
+  what: string,
+  etag: string,
+) {
   return applyDecorators(
-    Post(path.includes(':id') ? path : `:id/${path}`),
+    route,
     HttpCode(200),
     Roles(...roles),
     ApiOperation({ summary }),
     ApiParam({ name: 'id', format: 'uuid', description: what }),
-    ApiHeader({ name: 'If-Match', required: false, description: `${what}’s ETag` }),
+    ApiHeader({ name: 'If-Match', required: false, description: etag }),
     ProblemResponses(400, 404, 409, 412, 422),
   );
 }

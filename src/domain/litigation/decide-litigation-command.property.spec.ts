@@ -1,10 +1,6 @@
 import fc from 'fast-check';
-import {
-  compareLegalDates,
-  dayNumberFromParts,
-  legalDateFromDayNumber,
-} from '../calendar/legal-date.value';
-import type { LegalDate } from '../calendar/legal-date.value';
+import { compareLegalDates, type LegalDate } from '../calendar/legal-date.value';
+import { legalDatesBetween } from '../reconsideration/legal-date.arbitrary.fixture';
 import { decideLitigationCommand } from './decide-litigation-command.rule';
 import {
   APPELLANTS,
@@ -15,9 +11,7 @@ import {
 import type { LitigationCommand, LitigationFacts, LitigationStatus } from './litigation-case.types';
 import { baseLitigationFacts, d, litigationContext } from './litigation-facts.fixture';
 
-const date: fc.Arbitrary<LegalDate> = fc
-  .integer({ min: dayNumberFromParts(2024, 9, 1), max: dayNumberFromParts(2025, 12, 31) })
-  .map(legalDateFromDayNumber);
+const date = legalDatesBetween('2024-09-01', '2025-12-31');
 
 const command: fc.Arbitrary<LitigationCommand> = fc.oneof(
   fc.record({ type: fc.constant('submit_defense' as const), submittedOn: date }),

@@ -1,7 +1,10 @@
 import type { LegalCalendar } from '../calendar/legal-calendar.model';
 import type { LegalDate } from '../calendar/legal-date.value';
 import type { Procedure } from '../deadlines/deadline-definition.type';
-import type { CaseEventDraft } from '../reconsideration/reconsideration-case.types';
+import type {
+  CommandDecision,
+  CommandRefusal,
+} from '../reconsideration/reconsideration-case.types';
 
 /** Lifecycle of a litigation case (API.md "Litigation and court appearances"). */
 export const LITIGATION_STATUSES = ['pending', 'defended', 'judged', 'appealed', 'closed'] as const;
@@ -146,26 +149,12 @@ export interface LitigationDecisionContext {
   readonly losingDispositions?: readonly Disposition[];
 }
 
-export type LitigationRefusal =
-  /** 409: not allowed from the current status; lists what is. */
-  | {
-      readonly kind: 'illegal_transition';
-      readonly status: LitigationStatus;
-      readonly allowed: readonly LitigationCommandType[];
-    }
-  /** 422: a rule of time or law, naming the rule and its article. */
-  | {
-      readonly kind: 'rule';
-      readonly httpStatus: 422;
-      readonly rule: string;
-      readonly basis: string;
-      readonly detail: string;
-    };
+/** 422 for a rule of time or law (no litigation command is refused by role). */
+export type LitigationRefusal = CommandRefusal<
+  LitigationStatus,
+  LitigationCommandType,
+  string,
+  422
+>;
 
-export type LitigationDecision =
-  | {
-      readonly ok: true;
-      readonly changes: Partial<LitigationFacts>;
-      readonly event: CaseEventDraft;
-    }
-  | { readonly ok: false; readonly refusal: LitigationRefusal };
+export type LitigationDecision = CommandDecision<LitigationFacts, LitigationRefusal>;

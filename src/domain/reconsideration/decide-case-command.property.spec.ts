@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { dayNumberFromParts, legalDateFromDayNumber } from '../calendar/legal-date.value';
-import type { LegalDate } from '../calendar/legal-date.value';
 import { context, factsIn } from './case-facts.fixture';
 import { decideCaseCommand } from './decide-case-command.rule';
+import { legalDatesBetween } from './legal-date.arbitrary.fixture';
 import {
   CASE_STATUSES,
   OPINION_HEARING_METHODS,
@@ -12,9 +11,7 @@ import {
 } from './reconsideration-case.types';
 import type { CaseCommand } from './reconsideration-case.types';
 
-const date: fc.Arbitrary<LegalDate> = fc
-  .integer({ min: dayNumberFromParts(2023, 6, 1), max: dayNumberFromParts(2025, 12, 31) })
-  .map(legalDateFromDayNumber);
+const date = legalDatesBetween('2023-06-01', '2025-12-31');
 const text = fc.oneof(fc.constant(''), fc.constant(' '), fc.string({ maxLength: 12 }));
 
 const command: fc.Arbitrary<CaseCommand> = fc.oneof(

@@ -257,21 +257,31 @@ export interface DecisionContext {
   readonly actorId: string | null;
 }
 
-export type Refusal =
-  /** 409: not allowed from the current state; lists what is. */
+/**
+ * Why a case's state machine refuses a command: 409 when its status does not allow it (listing
+ * what it does), else the rule (`httpStatus` 403 for a role rule, 422 for a rule of time or law)
+ * naming its article. Reconsideration and litigation cases refuse alike.
+ */
+export type CommandRefusal<
+  Status extends string,
+  CommandType extends string,
+  Rule extends string,
+  HttpStatus extends 403 | 422,
+> =
   | {
       readonly kind: 'illegal_transition';
-      readonly status: CaseStatus;
-      readonly allowed: readonly CaseCommandType[];
+      readonly status: Status;
+      readonly allowed: readonly CommandType[];
     }
-  /** 403 (a role rule) or 422 (a rule of time or law), naming the rule and its article. */
   | {
       readonly kind: 'rule';
-      readonly httpStatus: 403 | 422;
-      readonly rule: ReconsiderationRule;
+      readonly httpStatus: HttpStatus;
+      readonly rule: Rule;
       readonly basis: string;
       readonly detail: string;
     };
+
+export type Refusal = CommandRefusal<CaseStatus, CaseCommandType, ReconsiderationRule, 403 | 422>;
 
 export interface CaseEventDraft {
   /** e.g. accepted, deemed_accepted, correction_requested, suspended, concluded, reopened. */
@@ -280,6 +290,9 @@ export interface CaseEventDraft {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-export type Decision =
-  | { readonly ok: true; readonly changes: Partial<CaseFacts>; readonly event: CaseEventDraft }
-  | { readonly ok: false; readonly refusal: Refusal };
+/** A state machine's answer to a command: the changes and the event, or the refusal. */
+export type CommandDecision<Facts, Refused> =
+  | { readonly ok: true; readonly changes: Partial<Facts>; readonly event: CaseEventDraft }
+  | { readonly ok: false; readonly refusal: Refused };
+
+export type Decision = CommandDecision<CaseFacts, Refusal>;

@@ -6,8 +6,8 @@ import { notFoundProblem } from '../../common/problem/problem';
 import type { CourtSessionDto } from '../litigation/dto/court-session.dto';
 import type { LitigationCaseDto } from '../litigation/dto/litigation-case.dto';
 import { CourtSessionQueriesService } from '../litigation/court-session-queries.service';
-import { CourtSessionsService } from '../litigation/court-sessions.service';
-import { LitigationCasesService } from '../litigation/litigation-cases.service';
+import { CourtSessionSchedulingService } from '../litigation/court-session-scheduling.service';
+import { LitigationCourtMessagesService } from '../litigation/litigation-court-messages.service';
 import { LitigationQueriesService } from '../litigation/litigation-queries.service';
 import type {
   CourtFilingDto,
@@ -26,10 +26,10 @@ const RECONCILIATION_LIMIT = 5000;
 @Injectable()
 export class CourtLiaisonService {
   constructor(
-    private readonly cases: LitigationCasesService,
+    private readonly cases: LitigationCourtMessagesService,
     private readonly queries: LitigationQueriesService,
     private readonly exchanges: IntegrationExchangeRepository,
-    private readonly sessions: CourtSessionsService,
+    private readonly sessions: CourtSessionSchedulingService,
     private readonly sessionQueries: CourtSessionQueriesService,
   ) {}
 

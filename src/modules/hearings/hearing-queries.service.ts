@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
-import { lowerInstantBound, upperInstantBound } from '../../common/clock/legal-day-bounds';
+import { instantPeriodOf } from '../../common/clock/instant-period';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
@@ -33,8 +33,7 @@ export class HearingQueriesService {
     const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const rows = await this.hearings.list({
       scope: TenantScope.forList(actor),
-      from: lowerInstantBound(query.from),
-      to: upperInstantBound(query.to),
+      ...instantPeriodOf(query),
       location: query.location !== undefined ? normaliseLocation(query.location) : undefined,
       officerId: query.officerId,
       caseId: query.caseId,
@@ -50,8 +49,7 @@ export class HearingQueriesService {
     const scope = TenantScope.forList(actor);
     const rows = await this.hearings.list({
       scope,
-      from: lowerInstantBound(query.from),
-      to: upperInstantBound(query.to),
+      ...instantPeriodOf(query),
       limit: FEED_LIMIT,
       newestFirst: true,
     });

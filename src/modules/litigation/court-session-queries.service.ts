@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
-import { lowerInstantBound, upperInstantBound } from '../../common/clock/legal-day-bounds';
-import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
+import { instantPeriodOf } from '../../common/clock/instant-period';
+import { toPage, type Page } from '../../common/pagination/cursor';
+import { pageWindow } from '../../common/pagination/page-window';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { appearanceRatesOf } from '../../domain/litigation/appearance-rates.rule';
@@ -52,12 +53,10 @@ export class CourtSessionQueriesService {
   async list(actor: Actor, query: CourtSessionQueryDto): Promise<Page<CourtSessionDto>> {
     const rows = await this.sessions.list({
       scope: TenantScope.forList(actor),
-      from: lowerInstantBound(query.from),
-      to: upperInstantBound(query.to),
+      ...instantPeriodOf(query),
       caseId: query.caseId,
       status: query.status,
-      after: decodeCursor(query.cursor, ['instant', 'uuid']),
-      limit: query.limit + 1,
+      ...pageWindow(query, ['instant', 'uuid']),
     });
     return this.pageOf(rows, query.limit, (row) => [row.starts_at_key, row.id]);
   }
@@ -66,8 +65,7 @@ export class CourtSessionQueriesService {
     const scope = TenantScope.forList(actor);
     const rows = await this.sessions.list({
       scope,
-      from: lowerInstantBound(query.from),
-      to: upperInstantBound(query.to),
+      ...instantPeriodOf(query),
       after: null,
       limit: FEED_LIMIT,
       newestFirst: true,
@@ -82,8 +80,7 @@ export class CourtSessionQueriesService {
       scope: TenantScope.forList(actor),
       from: query.from,
       to: query.to,
-      after: decodeCursor(query.cursor, ['date', 'uuid']),
-      limit: query.limit + 1,
+      ...pageWindow(query, ['date', 'uuid']),
     });
     return this.pageOf(rows, query.limit, (row) => [row.held_on as string, row.id]);
   }

@@ -1,12 +1,12 @@
-import { applyDecorators, Body, Controller, HttpCode, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
 import { CASE_HANDLER_ROLES } from '../../common/auth/role';
-import { Roles } from '../../common/auth/roles.decorator';
 import {
   CommandRoute,
+  ReplacePartRoute,
   Target,
   type CommandTarget,
 } from '../../common/http/command-route.decorator';
@@ -17,9 +17,9 @@ import {
   ListRoute,
   ReadRoute,
 } from '../../common/http/routes.decorator';
-import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
 import { CourtSessionQueriesService } from './court-session-queries.service';
-import { CourtSessionsService } from './court-sessions.service';
+import { CourtAppearancesService } from './court-appearances.service';
+import { CourtSessionSchedulingService } from './court-session-scheduling.service';
 import {
   AppearancePlanDto,
   AppearanceQueryDto,
@@ -35,25 +35,13 @@ import {
   ScheduleCourtSessionDto,
 } from './dto/court-session.dto';
 
-/** `PUT court-sessions/{id}/<path>`: replaces one defendant's appearance plan or record. */
-function AppearanceRoute(path: string, summary: string) {
-  return applyDecorators(
-    Put(`court-sessions/:id/${path}`),
-    HttpCode(200),
-    Roles(...CASE_HANDLER_ROLES),
-    ApiOperation({ summary }),
-    ApiParam({ name: 'id', format: 'uuid', description: 'The court session' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The session’s ETag' }),
-    ProblemResponses(400, 404, 409, 412, 422),
-  );
-}
-
 /** Court sessions (开庭) of lawsuits and the responsible official's appearance (负责人出庭应诉). */
 @ApiTags('court-sessions')
 @Controller()
 export class CourtSessionsController {
   constructor(
-    private readonly sessions: CourtSessionsService,
+    private readonly sessions: CourtSessionSchedulingService,
+    private readonly appearanceCommands: CourtAppearancesService,
     private readonly queries: CourtSessionQueriesService,
   ) {}
 
@@ -108,7 +96,7 @@ export class CourtSessionsController {
   )
   async reschedule(@Target() target: CommandTarget, @Body() body: RescheduleCourtSessionDto) {
     await this.sessions.reschedule(target.actor, target.id, body, target.ifMatch);
-    return this.queries.get(target.actor, target.id);
+    return this.answer(target);
   }
 
   @CommandRoute(
@@ -119,30 +107,46 @@ export class CourtSessionsController {
   )
   async cancel(@Target() target: CommandTarget, @Body() body: CancelCourtSessionDto) {
     await this.sessions.cancel(target.actor, target.id, body.reason, target.ifMatch);
-    return this.queries.get(target.actor, target.id);
+    return this.answer(target);
   }
 
-  @AppearanceRoute(
-    'appearance-plan',
+  @ReplacePartRoute(
+    'court-sessions/:id/appearance-plan',
     'Plan who appears for a defendant: the official (第二条) and identity proof (第六条), or the reason (第八条), its sealed proof (第九条) and the staff member (第十条)',
+    CASE_HANDLER_ROLES,
+    'The court session',
+    'The session’s ETag',
   )
   async plan(
     @Target() target: CommandTarget,
     @Body() body: AppearancePlanDto,
   ): Promise<CourtSessionDto> {
-    const agencyId = await this.sessions.putPlan(target.actor, target.id, body, target.ifMatch);
+    const agencyId = await this.appearanceCommands.putPlan(
+      target.actor,
+      target.id,
+      body,
+      target.ifMatch,
+    );
     return this.queries.get(target.actor, target.id, agencyId);
   }
 
-  @AppearanceRoute(
-    'appearance',
+  @ReplacePartRoute(
+    'court-sessions/:id/appearance',
     'Record who appeared for a defendant: always accepted when well formed, and classified (法释〔2020〕3号; 行诉解释 第一百二十八条)',
+    CASE_HANDLER_ROLES,
+    'The court session',
+    'The session’s ETag',
   )
   async record(
     @Target() target: CommandTarget,
     @Body() body: AppearanceRecordDto,
   ): Promise<CourtSessionDto> {
-    const agencyId = await this.sessions.putRecord(target.actor, target.id, body, target.ifMatch);
+    const agencyId = await this.appearanceCommands.putRecord(
+      target.actor,
+      target.id,
+      body,
+      target.ifMatch,
+    );
     return this.queries.get(target.actor, target.id, agencyId);
   }
 
@@ -168,5 +172,10 @@ export class CourtSessionsController {
     @Query() query: AppearanceRateQueryDto,
   ): Promise<AppearanceRatesDto> {
     return this.queries.rates(actor, query);
+  }
+
+  /** A command answers the session as it now stands. */
+  private answer(target: CommandTarget): Promise<CourtSessionDto> {
+    return this.queries.get(target.actor, target.id);
   }
 }

@@ -3,7 +3,8 @@ import type { Actor } from '../../common/auth/actor';
 import { CASE_HANDLER_ROLES } from '../../common/auth/role';
 import { Clock } from '../../common/clock/clock';
 import { SecretBox } from '../../common/crypto/secret-box';
-import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
+import { toPage, type Page } from '../../common/pagination/cursor';
+import { pageWindow } from '../../common/pagination/page-window';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { isValidIdCardNumber } from '../../domain/reconsideration/id-card-number.value';
@@ -74,8 +75,7 @@ export class LitigationQueriesService {
       q,
       qHash,
       reconsiderationCaseId: query.reconsiderationCaseId,
-      after: decodeCursor(query.cursor, ['date', 'uuid']),
-      limit: query.limit + 1,
+      ...pageWindow(query, ['date', 'uuid']),
     });
     return toPage(
       rows,

@@ -154,12 +154,7 @@ export function toLitigationCaseDto(
       judgment === null || facts.judgment === null
         ? null
         : {
-            decidedOn: judgment.decidedOn,
-            kind: judgment.kind,
-            disposition: judgment.disposition,
-            partial: judgment.partial,
-            servedOn: judgment.servedOn,
-            result: judgment.result,
+            ...facts.judgment,
             appealable: appealabilityOf(facts, facts.judgment).appealable,
             courtDocumentId: judgment.courtDocumentId,
           },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
-import { fieldChanges } from '../../common/audit/field-changes';
+import { applyFieldChanges, changedFieldsRecord } from '../../common/audit/apply-field-changes';
 import { checkIfMatch } from '../../common/http/etag';
 import { notFoundProblem, validationProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
@@ -183,19 +183,14 @@ export class CaseIntakeService {
         next.field = input.contestedAct.field;
         next.actKind = input.contestedAct.actKind;
       }
-      const changes = fieldChanges(entity, next, maskIds);
-      Object.assign(
-        entity,
-        Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)),
-      );
+      const changes = applyFieldChanges(entity, next, maskIds);
       entity.searchText = searchTextOf(entity);
       await this.cases.save(tx.manager, entity);
       tx.record({
         aggregate: { type: 'reconsideration_case', id, agencyId: entity.agencyId },
         type: 'reconsideration_case.details_updated',
         occurredOn: null,
-        payload: { fields: Object.keys(changes) },
-        audit: changes,
+        ...changedFieldsRecord(changes),
       });
     });
     return this.queries.get(actor, id);

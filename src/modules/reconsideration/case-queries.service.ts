@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock/clock';
-import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor';
+import { toPage, type Page } from '../../common/pagination/cursor';
+import { pageWindow } from '../../common/pagination/page-window';
 import { notFoundProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AppConfig } from '../../config/app-config';
@@ -80,8 +81,7 @@ export class CaseQueriesService {
       idNumberHash: query.idNumber === undefined ? undefined : idNumberHash(query.idNumber),
       overdue: asFlag(query.overdue),
       today: this.clock.today(),
-      after: decodeCursor(query.cursor, ['date', 'uuid']),
-      limit: query.limit + 1,
+      ...pageWindow(query, ['date', 'uuid']),
     });
     return toPage(rows, query.limit, (row) => [row.received_on, row.id], toCaseSummaryDto);
   }
@@ -108,8 +108,7 @@ export class CaseQueriesService {
       outcome: query.outcome,
       served: asFlag(query.served),
       archived: asFlag(query.archived),
-      after: decodeCursor(query.cursor, ['date', 'uuid']),
-      limit: query.limit + 1,
+      ...pageWindow(query, ['date', 'uuid']),
     });
     return toPage(
       rows,
