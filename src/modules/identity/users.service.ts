@@ -9,7 +9,8 @@ import { forbiddenProblem, notFoundProblem, validationProblem } from '../../comm
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { CommandRunner } from '../commands/command-runner';
 import { AgencyRepository } from './agency.repository';
-import { assertPasswordRules, AuthService } from './auth.service';
+import { AuthTokenService } from './auth-token.service';
+import { assertPasswordRules } from './auth.service';
 import type { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import { hashPassword } from './password-hasher';
 import type { UserEntity } from './user.entity';
@@ -25,7 +26,7 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly agencies: AgencyRepository,
     private readonly commands: CommandRunner,
-    private readonly auth: AuthService,
+    private readonly tokens: AuthTokenService,
   ) {}
 
   async get(actor: Actor, id: string): Promise<UserDto> {
@@ -138,7 +139,7 @@ export class UsersService {
       });
       return toUserDto(user);
     });
-    this.auth.forgetUser(id);
+    this.tokens.forgetUser(id);
     return updated;
   }
 
