@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock/clock';
 import { SecretBox } from '../../common/crypto/secret-box';
@@ -79,13 +80,7 @@ export class WebhooksService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.commands.run(actor, async (tx) => {
-      const row = await this.webhooks.findInScope(
-        tx.manager,
-        TenantScope.forRecords(actor),
-        id,
-        true,
-      );
-      if (!row) throw notFoundProblem(`Webhook ${id}`);
+      const row = await this.find(actor, id, tx.manager, true);
       await this.webhooks.markDeleted(tx.manager, id);
       tx.audit({
         action: 'webhook.deleted',
@@ -100,8 +95,7 @@ export class WebhooksService {
   async test(actor: Actor, id: string): Promise<QueuedDeliveryDto> {
     const messageId = `msg_test_${randomUUID().replaceAll('-', '')}`;
     await this.commands.run(actor, async (tx) => {
-      const row = await this.webhooks.findInScope(tx.manager, TenantScope.forRecords(actor), id);
-      if (!row) throw notFoundProblem(`Webhook ${id}`);
+      const row = await this.find(actor, id, tx.manager);
       await this.webhooks.enqueueTest(tx.manager, row, messageId, tx.now);
     });
     this.dispatcher.wake();
@@ -138,13 +132,7 @@ export class WebhooksService {
 
   async redeliver(actor: Actor, id: string, messageId: string): Promise<QueuedDeliveryDto> {
     await this.commands.run(actor, async (tx) => {
-      const row = await this.webhooks.findInScope(
-        tx.manager,
-        TenantScope.forRecords(actor),
-        id,
-        true,
-      );
-      if (!row) throw notFoundProblem(`Webhook ${id}`);
+      const row = await this.find(actor, id, tx.manager, true);
       if (!(await this.webhooks.redeliver(tx.manager, id, messageId, tx.now))) {
         throw notFoundProblem(`Message ${messageId} of webhook ${id}`);
       }
@@ -160,8 +148,14 @@ export class WebhooksService {
     return { messageId, status: 'pending' };
   }
 
-  private async find(actor: Actor, id: string): Promise<SubscriptionRow> {
-    const row = await this.webhooks.findInScope(null, TenantScope.forRecords(actor), id);
+  /** The caller's webhook, or 404; in a command, read on its transaction (`lock`: row locked). */
+  private async find(
+    actor: Actor,
+    id: string,
+    manager: EntityManager | null = null,
+    lock = false,
+  ): Promise<SubscriptionRow> {
+    const row = await this.webhooks.findInScope(manager, TenantScope.forRecords(actor), id, lock);
     if (!row) throw notFoundProblem(`Webhook ${id}`);
     return row;
   }
