@@ -90,7 +90,7 @@ export class UsersService {
   ): Promise<UserDto> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const updated = await this.commands.run(actor, async (tx) => {
-      const user = await this.findInScope(actor, id, tx.manager, true);
+      const user = await this.findInScope(actor, id, tx.manager);
       checkIfMatch(ifMatch, user.version);
       if (input.password) assertPasswordRules('password', input.password, user.username);
       if (!isAdmin(actor)) {
@@ -143,13 +143,9 @@ export class UsersService {
     return updated;
   }
 
-  private async findInScope(
-    actor: Actor,
-    id: string,
-    manager?: EntityManager,
-    lock = false,
-  ): Promise<UserEntity> {
-    const user = await this.users.findInScope(TenantScope.forRecords(actor), id, manager, lock);
+  /** The caller's user, or 404; `lockIn`: a command's transaction, the row locked in it. */
+  private async findInScope(actor: Actor, id: string, lockIn?: EntityManager): Promise<UserEntity> {
+    const user = await this.users.findInScope(TenantScope.forRecords(actor), id, lockIn);
     if (!user) throw notFoundProblem(`User ${id}`);
     return user;
   }
