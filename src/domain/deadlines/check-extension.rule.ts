@@ -15,16 +15,18 @@ export type ExtensionRefusal =
   | 'extension_after_due'
   | 'extension_before_trigger';
 
+/** Why an extension cannot be added (answered as a 422). */
+export interface ExtensionRefused {
+  readonly ok: false;
+  /** Machine-readable rule, for problem+json `rule`. */
+  readonly rule: ExtensionRefusal;
+  /** Statute and article, for problem+json `basis`. */
+  readonly basis: string | null;
+  readonly detail: string;
+}
+
 export type ExtensionCheck =
-  | { readonly ok: true; readonly next: DeadlineRecord }
-  | {
-      readonly ok: false;
-      /** Machine-readable rule, for problem+json `rule`. */
-      readonly rule: ExtensionRefusal;
-      /** Statute and article, for problem+json `basis`. */
-      readonly basis: string | null;
-      readonly detail: string;
-    };
+  { readonly ok: true; readonly next: DeadlineRecord } | ExtensionRefused;
 
 /**
  * May this extension be added to the deadline? Returns the recomputed deadline, or the rule it

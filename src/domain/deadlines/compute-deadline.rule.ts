@@ -365,6 +365,12 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
   let suspendedDays = 0;
   let extendedDays = 0;
   let pausedOn: LegalDate | null = null;
+  /** Moves the last day (before roll-forward) to `next`; returns the calendar days it added. */
+  const moveAdjustedDayTo = (next: number): number => {
+    const added = next - adjustedDay;
+    adjustedDay = next;
+    return added;
+  };
 
   if (hasLedger) {
     for (const item of orderedLedger(definition, rule, triggerDay, ledger)) {
@@ -383,10 +389,8 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
             addedDays = null;
           } else {
             // Keep the time left at `from`; never end before the resumption.
-            const next = Math.max(adjustedDay + (toDay - item.on), toDay);
-            addedDays = next - adjustedDay;
+            addedDays = moveAdjustedDayTo(Math.max(adjustedDay + (toDay - item.on), toDay));
             suspendedDays += addedDays;
-            adjustedDay = next;
           }
         }
         // One object shape whatever is set (absent texts stay undefined, dropped in JSON).
@@ -406,13 +410,12 @@ export function computeDeadline(calendar: LegalCalendar, input: DeadlineInput): 
         if (pausedOn !== null) {
           addedDays = null;
         } else if (!afterDue) {
-          const next =
+          addedDays = moveAdjustedDayTo(
             extensionUnit === 'working_days'
               ? calendar.nthWorkingDayAfter(adjustedDay, days)
-              : adjustedDay + days;
-          addedDays = next - adjustedDay;
+              : adjustedDay + days,
+          );
           extendedDays += addedDays;
-          adjustedDay = next;
         }
         adjustments.push({
           type: 'extension',

@@ -2,6 +2,7 @@ import type { PeriodUnit } from '../calendar/period-unit.type';
 import type {
   DeadlineDefinition,
   DeadlineKind,
+  DeadlinePeriods,
   OuterLimitDefinition,
   OuterLimitKind,
   PeriodRule,
@@ -20,14 +21,22 @@ function period(length: number, unit: PeriodUnit, basis: string): PeriodRule {
   return { length, unit, basis, extension: null };
 }
 
+/** Periods that no other law lengthens, nothing suspends, and that roll past rest days. */
+function fixedPeriods<P extends DeadlinePeriods>(periods: P) {
+  return { periods, longerByOtherLaw: false, suspension: null, rollForward: true } as const;
+}
+
 /** One period that no other law lengthens, nothing suspends, and that rolls past rest days. */
 function fixedPeriod(length: number, unit: PeriodUnit, basis: string) {
-  return {
-    periods: { variesBy: 'none', single: period(length, unit, basis) },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
-  } as const;
+  return fixedPeriods({ variesBy: 'none', single: period(length, unit, basis) } as const);
+}
+
+/**
+ * One period that no other law lengthens and nothing suspends, whose day stands even when it is
+ * a rest day: a minimum notice (the earliest day allowed) or an act due before a dated event.
+ */
+function fixedPeriodNotRolled(length: number, unit: PeriodUnit, basis: string) {
+  return { ...fixedPeriod(length, unit, basis), rollForward: false } as const;
 }
 
 const RECONSIDERATION_LAW = '行政复议法';
@@ -156,14 +165,11 @@ export const DEADLINE_CATALOGUE = {
     triggers: [
       { event: 'application_accepted', basis: `${RECONSIDERATION_LAW} 第四十八条、第五十四条` },
     ],
-    periods: {
+    ...fixedPeriods({
       variesBy: 'procedure',
       ordinary: period(7, 'working_days', `${RECONSIDERATION_LAW} 第四十八条`),
       simplified: period(3, 'working_days', `${RECONSIDERATION_LAW} 第五十四条`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+    } as const),
     enforcement: { action: 'flag_overdue', description: 'Tracked; flagged overdue.' },
   },
   // 行政复议法 第四十八条: 被申请人应当自收到…副本…之日起十日内，提出书面答复 (10 working days);
@@ -180,14 +186,11 @@ export const DEADLINE_CATALOGUE = {
         basis: `${RECONSIDERATION_LAW} 第四十八条、第五十四条`,
       },
     ],
-    periods: {
+    ...fixedPeriods({
       variesBy: 'procedure',
       ordinary: period(10, 'working_days', `${RECONSIDERATION_LAW} 第四十八条`),
       simplified: period(5, 'working_days', `${RECONSIDERATION_LAW} 第五十四条`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+    } as const),
     enforcement: {
       action: 'flag_overdue',
       description:
@@ -206,17 +209,11 @@ export const DEADLINE_CATALOGUE = {
     triggers: [
       { event: 'hearing_notice_served', basis: `${RECONSIDERATION_LAW} 第五十一条第一款` },
     ],
-    periods: {
-      variesBy: 'none',
-      single: period(
-        5,
-        'working_days',
-        `${RECONSIDERATION_LAW} 第五十一条第一款; 行政复议普通程序听证办法 第四条`,
-      ),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: false,
+    ...fixedPeriodNotRolled(
+      5,
+      'working_days',
+      `${RECONSIDERATION_LAW} 第五十一条第一款; 行政复议普通程序听证办法 第四条`,
+    ),
     enforcement: {
       action: 'refuse_command',
       description:
@@ -288,13 +285,7 @@ export const DEADLINE_CATALOGUE = {
       { event: 'decision_served', basis: `${LITIGATION_LAW} 第四十五条` },
       { event: 'decision_period_expired', basis: `${LITIGATION_LAW} 第四十五条` },
     ],
-    periods: {
-      variesBy: 'none',
-      single: { length: 15, unit: 'days', basis: `${LITIGATION_LAW} 第四十五条`, extension: null },
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+    ...fixedPeriod(15, 'days', `${LITIGATION_LAW} 第四十五条`),
     enforcement: {
       action: 'informational',
       description: 'After it, the case is final unless a lawsuit was filed.',
@@ -327,13 +318,7 @@ export const DEADLINE_CATALOGUE = {
     name: '出庭通知期限',
     meaning: 'not_before',
     triggers: [{ event: 'appearance_notice_served', basis: `${OFFICIALS_IN_COURT} 第五条第二款` }],
-    periods: {
-      variesBy: 'none',
-      single: period(3, 'days', `${OFFICIALS_IN_COURT} 第五条第二款`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: false,
+    ...fixedPeriodNotRolled(3, 'days', `${OFFICIALS_IN_COURT} 第五条第二款`),
     enforcement: {
       action: 'informational',
       description: 'A session noticed with less than 3 days is shown as short notice.',
@@ -350,13 +335,7 @@ export const DEADLINE_CATALOGUE = {
     name: '出庭身份证明提交期限',
     meaning: 'act_before',
     triggers: [{ event: 'court_session', basis: `${OFFICIALS_IN_COURT} 第六条第一款` }],
-    periods: {
-      variesBy: 'none',
-      single: period(0, 'days', `${OFFICIALS_IN_COURT} 第六条第一款`),
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: false,
+    ...fixedPeriodNotRolled(0, 'days', `${OFFICIALS_IN_COURT} 第六条第一款`),
     enforcement: {
       action: 'flag_overdue',
       description:
@@ -403,14 +382,11 @@ export const DEADLINE_CATALOGUE = {
     name: '上诉期限',
     meaning: 'act_by',
     triggers: [{ event: 'first_instance_decision_served', basis: `${LITIGATION_LAW} 第八十五条` }],
-    periods: {
+    ...fixedPeriods({
       variesBy: 'instrument',
       judgment: period(15, 'days', `${LITIGATION_LAW} 第八十五条`),
-      ruling: { length: 10, unit: 'days', basis: `${LITIGATION_LAW} 第八十五条`, extension: null },
-    },
-    longerByOtherLaw: false,
-    suspension: null,
-    rollForward: true,
+      ruling: period(10, 'days', `${LITIGATION_LAW} 第八十五条`),
+    } as const),
     enforcement: {
       action: 'flag_overdue',
       description:

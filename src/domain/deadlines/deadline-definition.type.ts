@@ -113,19 +113,28 @@ export interface PeriodRule {
   readonly extension: ExtensionRule | null;
 }
 
+/** One period whatever the case. */
+export interface SinglePeriod {
+  readonly variesBy: 'none';
+  readonly single: PeriodRule;
+}
+
+/** A period for the ordinary procedure and another for the simplified one. */
+export interface PeriodsByProcedure {
+  readonly variesBy: 'procedure';
+  readonly ordinary: PeriodRule;
+  readonly simplified: PeriodRule;
+}
+
+/** A period against a judgment and another against a ruling (the appealed instrument). */
+export interface PeriodsByInstrument {
+  readonly variesBy: 'instrument';
+  readonly judgment: PeriodRule;
+  readonly ruling: PeriodRule;
+}
+
 /** The period, or the periods by procedure or by appealed instrument. */
-export type DeadlinePeriods =
-  | { readonly variesBy: 'none'; readonly single: PeriodRule }
-  | {
-      readonly variesBy: 'procedure';
-      readonly ordinary: PeriodRule;
-      readonly simplified: PeriodRule;
-    }
-  | {
-      readonly variesBy: 'instrument';
-      readonly judgment: PeriodRule;
-      readonly ruling: PeriodRule;
-    };
+export type DeadlinePeriods = SinglePeriod | PeriodsByProcedure | PeriodsByInstrument;
 
 /**
  * What the computed date means:

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOfColumns, type Actor, type ActorColumns } from '../../common/auth/actor';
+import { orderedRecordset } from '../../common/persistence/ordered-recordset';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AuditEntryDto } from './dto/audit-entry.dto';
 
@@ -73,14 +74,13 @@ export class AuditRepository {
         actor.id,
         actor.name,
         actor.requestId ?? null,
-        JSON.stringify(
-          records.map((record, ord) => ({
+        orderedRecordset(
+          records.map((record) => ({
             agency_id: record.agencyId === undefined ? actor.agencyId : record.agencyId,
             action: record.action,
             target_type: record.targetType,
             target_id: record.targetId,
             summary: withoutSecrets(record.summary),
-            ord,
           })),
         ),
         actor.address ?? null,

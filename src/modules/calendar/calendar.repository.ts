@@ -10,29 +10,9 @@ export interface StoredCalendarYear extends CalendarYearData {
   updatedAt: string;
 }
 
-interface CalendarYearRow {
-  year: number;
-  holidays: string[];
-  workdays: string[];
-  source: CalendarSource;
-  version: number;
-  updated_at: string;
-}
-
 const SELECT_YEARS = `SELECT year, holidays::text[] AS holidays, workdays::text[] AS workdays,
-                             source, version, updated_at::text AS updated_at
+                             source, version, updated_at::text AS "updatedAt"
                         FROM calendar_year`;
-
-function toStored(row: CalendarYearRow): StoredCalendarYear {
-  return {
-    year: row.year,
-    holidays: row.holidays,
-    workdays: row.workdays,
-    source: row.source,
-    version: row.version,
-    updatedAt: row.updated_at,
-  };
-}
 
 @Injectable()
 export class CalendarRepository {
@@ -46,10 +26,10 @@ export class CalendarRepository {
   }
 
   async loadAll(manager: EntityManager = this.dataSource.manager): Promise<CalendarData> {
-    const rows = await manager.query<CalendarYearRow[]>(`${SELECT_YEARS} ORDER BY year`);
+    const rows = await manager.query<StoredCalendarYear[]>(`${SELECT_YEARS} ORDER BY year`);
     return {
       version: rows.reduce((max, row) => Math.max(max, row.version), 0),
-      years: rows.map(toStored),
+      years: rows,
     };
   }
 
@@ -57,8 +37,10 @@ export class CalendarRepository {
     year: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StoredCalendarYear | null> {
-    const rows = await manager.query<CalendarYearRow[]>(`${SELECT_YEARS} WHERE year = $1`, [year]);
-    return rows[0] ? toStored(rows[0]) : null;
+    const rows = await manager.query<StoredCalendarYear[]>(`${SELECT_YEARS} WHERE year = $1`, [
+      year,
+    ]);
+    return rows[0] ?? null;
   }
 
   /** Seeds years not held yet; never overwrites a year an administrator replaced. Returns them. */

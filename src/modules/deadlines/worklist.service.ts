@@ -6,8 +6,8 @@ import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.period';
 import { DEADLINE_CONSEQUENCES } from '../../domain/litigation/deadline-consequences.rule';
 import { CalendarService } from '../calendar/calendar.service';
-import { DeadlineRepository } from './deadline.repository';
 import type { WorklistItemDto, WorklistQueryDto } from './dto/worklist.dto';
+import { WorklistRepository } from './worklist.repository';
 
 /** Working days ahead that count as "due soon". */
 export const DUE_SOON_WORKING_DAYS = 3;
@@ -16,7 +16,7 @@ export const DUE_SOON_WORKING_DAYS = 3;
 @Injectable()
 export class WorklistService {
   constructor(
-    private readonly deadlines: DeadlineRepository,
+    private readonly worklist: WorklistRepository,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}
@@ -28,7 +28,7 @@ export class WorklistService {
       status === 'due_soon'
         ? addWorkingDays(await this.calendars.current(), today, DUE_SOON_WORKING_DAYS)
         : undefined;
-    const rows = await this.deadlines.worklistPage(TenantScope.forList(actor, query.agencyId), {
+    const rows = await this.worklist.worklistPage(TenantScope.forList(actor, query.agencyId), {
       today,
       status,
       horizon,

@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { failureText, startBackgroundInterval } from '../../common/scheduling/background-interval';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { FeedRepository, type SequencedMessage } from './feed.repository';
@@ -30,7 +31,7 @@ export class FeedSequencer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger('FeedSequencer');
   private readonly handlers: SequencedHandler[] = [];
   private readonly listeners: Array<() => void> = [];
-  private timer: NodeJS.Timeout | null = null;
+  private stopTimer: (() => void) | null = null;
   private running: Promise<number> | null = null;
   private stopped = false;
 
@@ -53,13 +54,17 @@ export class FeedSequencer implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     if (!this.config.integrationWorkersEnabled) return;
-    this.timer = setInterval(() => void this.catchUp(), this.config.feedSequencerIntervalMs);
-    this.timer.unref();
+    this.stopTimer = startBackgroundInterval(
+      'FeedSequencer',
+      'sequencing',
+      this.config.feedSequencerIntervalMs,
+      () => this.catchUp(),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+    this.stopTimer?.();
     await this.running?.catch(() => 0);
   }
 
@@ -71,9 +76,7 @@ export class FeedSequencer implements OnApplicationBootstrap, OnApplicationShutd
     if (this.stopped) return Promise.resolve(0);
     this.running ??= this.sequenceAll()
       .catch((error: unknown) => {
-        this.logger.error(
-          `sequencing failed: ${error instanceof Error ? error.stack : String(error)}`,
-        );
+        this.logger.error(`sequencing failed: ${failureText(error)}`);
         return 0;
       })
       .finally(() => {

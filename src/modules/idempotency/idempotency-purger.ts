@@ -1,11 +1,11 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
+import { startBackgroundInterval } from '../../common/scheduling/background-interval';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -15,8 +15,7 @@ const PURGE_INTERVAL_MS = 15 * 60_000;
 /** Deletes idempotency keys past their 72-hour retention (safe on any number of instances). */
 @Injectable()
 export class IdempotencyPurger implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('IdempotencyPurger');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: (() => void) | null = null;
 
   constructor(
     private readonly keys: IdempotencyRepository,
@@ -26,16 +25,13 @@ export class IdempotencyPurger implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     if (!this.config.integrationWorkersEnabled) return;
-    this.timer = setInterval(() => {
-      this.purge().catch((error: unknown) => {
-        this.logger.error(`purge failed: ${error instanceof Error ? error.stack : String(error)}`);
-      });
-    }, PURGE_INTERVAL_MS);
-    this.timer.unref();
+    this.stop = startBackgroundInterval('IdempotencyPurger', 'purge', PURGE_INTERVAL_MS, () =>
+      this.purge(),
+    );
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Deletes expired keys now; returns how many. */

@@ -4,7 +4,7 @@ import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor'
 import { notFoundProblem, validationProblem } from '../../common/problem/problem';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { CommandRunner } from '../commands/command-runner';
-import type { ApiClientEntity } from './api-client.entity';
+import { toApiClientDto } from './api-client.mapper';
 import { ApiClientRepository } from './api-client.repository';
 import { AgencyRepository } from './agency.repository';
 import { apiKeyMatches, issueApiKey, parseApiKey } from './api-key';
@@ -14,19 +14,6 @@ import type {
   CreateApiClientDto,
   CreatedApiClientDto,
 } from './dto/api-client.dto';
-
-function toApiClientDto(client: ApiClientEntity): ApiClientDto {
-  return {
-    id: client.id,
-    name: client.name,
-    agencyId: client.agencyId,
-    roles: client.roles,
-    keyPrefix: client.keyPrefix,
-    createdAt: client.createdAt.toISOString(),
-    revokedAt: client.revokedAt?.toISOString() ?? null,
-    lastUsedAt: client.lastUsedAt?.toISOString() ?? null,
-  };
-}
 
 /** Integration clients (admin): keys issued once, stored hashed, revocable. */
 @Injectable()

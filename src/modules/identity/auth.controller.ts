@@ -8,6 +8,7 @@ import { ANY_USER_ROLE } from '../../common/auth/role';
 import { RestrictedSessionAllowed, Roles } from '../../common/auth/roles.decorator';
 import { ProblemResponses } from '../../common/openapi/problem-responses.decorator';
 import { AuthService } from './auth.service';
+import { LoginService } from './login.service';
 import {
   ChangePasswordDto,
   LoginDto,
@@ -21,7 +22,10 @@ import {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly logins: LoginService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -33,7 +37,7 @@ export class AuthController {
   @ProblemResponses(400, 401, 429)
   login(@Body() body: LoginDto, @Req() request: Request): Promise<TokenDto> {
     const requestId = (request as Request & { id?: unknown }).id;
-    return this.auth.login(
+    return this.logins.login(
       body,
       request.ip ?? 'unknown',
       typeof requestId === 'string' ? requestId : undefined,

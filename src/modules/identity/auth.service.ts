@@ -1,9 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { randomUUID } from 'node:crypto';
-import type { Actor, SessionRestriction } from '../../common/auth/actor';
-import type { UserRole } from '../../common/auth/role';
-import { Clock } from '../../common/clock/clock';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/actor';
 import { SecretBox } from '../../common/crypto/secret-box';
 import {
   conflictProblem,
@@ -12,20 +8,17 @@ import {
   validationProblem,
 } from '../../common/problem/problem';
 import { ProblemType } from '../../common/problem/problem-type';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/app-config.token';
-import { CommandRunner, type CommandTransaction } from '../commands/command-runner';
+import { CommandRunner } from '../commands/command-runner';
 import { AgencyRepository } from './agency.repository';
+import { AuthTokenService } from './auth-token.service';
 import type {
   ChangePasswordDto,
-  LoginDto,
   MeDto,
   MfaActivatedDto,
   MfaEnrollmentDto,
   TokenDto,
 } from './dto/auth.dto';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
-import { lockEndsAt } from './security/lockout';
+import { hashPassword, verifyPassword } from './password-hasher';
 import { PASSWORD_RULE_MESSAGES, passwordRuleBroken } from './security/password-policy';
 import {
   acceptedTotpStep,
@@ -33,47 +26,9 @@ import {
   newTotpSecret,
   normalizeRecoveryCode,
   otpauthUrlOf,
-  RECOVERY_CODE_PATTERN,
 } from './security/totp';
 import { SessionRepository } from './session.repository';
-import type { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
-
-/** What a token carries (with `iss`, `aud`, `iat`, `exp` set by the signer). */
-export interface TokenClaims {
-  sub: string;
-  agency: string | null;
-  roles: UserRole[];
-  /** The user's token version: a password change or deactivation revokes older tokens. */
-  tv: number;
-  /** The token's id: logout revokes it. */
-  jti: string;
-  /** A restricted session (temporary password, second factor to enrol). */
-  scp?: SessionRestriction;
-  exp?: number;
-}
-
-export const JWT_ISSUER = 'fuyi';
-export const JWT_AUDIENCE = 'fuyi-api';
-
-const ACTOR_CACHE_MS = 5_000;
-const ACTOR_CACHE_SIZE = 10_000;
-/** Failed logins of an address counted for its limit (spraying across usernames). */
-const ADDRESS_WINDOW_MS = 15 * 60_000;
-/** Failures of a username older than this no longer count towards its lock. */
-const ACCOUNT_WINDOW_MS = 24 * 3_600_000;
-
-type LoginOutcome =
-  | { kind: 'ok'; user: UserEntity; restriction: SessionRestriction | undefined }
-  | { kind: 'refused'; problem: ProblemException };
-
-function tooMany(detail: string, retryAfterSeconds: number): ProblemException {
-  return new ProblemException({
-    type: ProblemType.RateLimited,
-    detail,
-    headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-  });
-}
 
 function passwordProblem(field: string, password: string, username: string) {
   const rule = passwordRuleBroken(password, username);
@@ -91,242 +46,17 @@ export function assertPasswordRules(field: string, password: string, username: s
   const problem = passwordProblem(field, password, username);
   if (problem) throw problem;
 }
-
+/** The caller's own session and credentials: logout, password, second factor, who they are. */
 @Injectable()
 export class AuthService {
-  private readonly actorCache = new Map<string, { actor: Actor | null; until: number }>();
-
   constructor(
     private readonly users: UserRepository,
     private readonly agencies: AgencyRepository,
     private readonly sessions: SessionRepository,
-    private readonly jwt: JwtService,
+    private readonly tokens: AuthTokenService,
     private readonly commands: CommandRunner,
-    private readonly clock: Clock,
     private readonly secrets: SecretBox,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /**
-   * Logs in: the limits per address and per username (shared by all instances), the password
-   * (a wrong username and a wrong password fail alike, in the same time), the second factor,
-   * then a token whose version is read in the transaction that verified the hash. Every
-   * success, failure and lock is recorded and audited with the address.
-   */
-  async login(input: LoginDto, address: string, requestId?: string): Promise<TokenDto> {
-    const username = input.username.toLowerCase();
-    const known = await this.users.idOfUsername(username);
-    const actor: Actor = {
-      kind: 'user',
-      id: known?.id ?? null,
-      name: username,
-      agencyId: known?.agency_id ?? null,
-      roles: [],
-      requestId,
-      address,
-    };
-    const outcome = await this.commands.run(actor, (tx) =>
-      this.decideLogin(tx, username, input, address),
-    );
-    if (outcome.kind === 'refused') throw outcome.problem;
-    return this.issueToken(outcome.user, outcome.restriction);
-  }
-
-  private async decideLogin(
-    tx: CommandTransaction,
-    username: string,
-    input: LoginDto,
-    address: string,
-  ): Promise<LoginOutcome> {
-    const { manager, now } = tx;
-    await this.sessions.lockUsername(manager, username);
-    const fromAddress = await this.sessions.failuresFromAddress(
-      manager,
-      address,
-      new Date(now.getTime() - ADDRESS_WINDOW_MS),
-    );
-    if (fromAddress >= this.config.throttleLoginLimit) {
-      return {
-        kind: 'refused',
-        problem: tooMany('Too many failed logins from this address; retry later', 60),
-      };
-    }
-    const failures = await this.sessions.consecutiveFailures(
-      manager,
-      username,
-      new Date(now.getTime() - ACCOUNT_WINDOW_MS),
-    );
-    const lockedUntil = lockEndsAt(failures.count, failures.lastAt, this.config.loginLockThreshold);
-    if (lockedUntil !== null && lockedUntil > now) {
-      return {
-        kind: 'refused',
-        problem: tooMany(
-          'Too many failed logins for this account; it is locked for a while',
-          (lockedUntil.getTime() - now.getTime()) / 1000,
-        ),
-      };
-    }
-
-    const user = await this.users.lockByUsername(manager, username);
-    const valid = await verifyPassword(
-      user?.passwordHash ?? (await decoyPasswordHash()),
-      input.password,
-    );
-    if (!user || !valid || !user.active) {
-      return this.failed(tx, username, address, user, failures.count, 'password', () =>
-        unauthorizedProblem('Wrong username or password'),
-      );
-    }
-    if (user.mfaEnabledAt !== null) {
-      if (input.otp === undefined || input.otp === '') {
-        return {
-          kind: 'refused',
-          problem: new ProblemException({
-            type: ProblemType.MfaRequired,
-            detail: 'This account has a second factor: send the one-time code as otp',
-            headers: { 'WWW-Authenticate': 'Bearer' },
-          }),
-        };
-      }
-      if (!(await this.secondFactorAccepted(tx, user, input.otp))) {
-        return this.failed(
-          tx,
-          username,
-          address,
-          user,
-          failures.count,
-          'otp',
-          () =>
-            new ProblemException({
-              type: ProblemType.MfaInvalid,
-              detail: 'The one-time code is wrong or was used already',
-              headers: { 'WWW-Authenticate': 'Bearer' },
-            }),
-        );
-      }
-    }
-    await this.sessions.recordAttempt(manager, { username, address, succeeded: true, at: now });
-    const restriction = this.restrictionOf(user);
-    tx.audit({
-      action: 'auth.login_succeeded',
-      targetType: 'user',
-      targetId: user.id,
-      agencyId: user.agencyId,
-      summary: {
-        username,
-        address,
-        result: 'succeeded',
-        secondFactor: user.mfaEnabledAt !== null,
-        restriction: restriction ?? null,
-      },
-    });
-    return { kind: 'ok', user, restriction };
-  }
-
-  /** Records a failure (and the lock it starts); the transaction commits, then the 401. */
-  private async failed(
-    tx: CommandTransaction,
-    username: string,
-    address: string,
-    user: UserEntity | null,
-    earlierFailures: number,
-    reason: 'password' | 'otp',
-    problem: () => ProblemException,
-  ): Promise<LoginOutcome> {
-    {
-      await this.sessions.recordAttempt(tx.manager, {
-        username,
-        address,
-        succeeded: false,
-        at: tx.now,
-      });
-      const failures = earlierFailures + 1;
-      tx.audit({
-        action: 'auth.login_failed',
-        targetType: 'user',
-        targetId: user?.id ?? null,
-        agencyId: user?.agencyId ?? null,
-        summary: { username, address, result: 'failed', reason, failures },
-      });
-      const lockedUntil = lockEndsAt(failures, tx.now, this.config.loginLockThreshold);
-      if (lockedUntil !== null) {
-        tx.audit({
-          action: 'auth.account_locked',
-          targetType: 'user',
-          targetId: user?.id ?? null,
-          agencyId: user?.agencyId ?? null,
-          summary: { username, address, failures, lockedUntil: lockedUntil.toISOString() },
-        });
-      }
-      return { kind: 'refused', problem: problem() };
-    }
-  }
-
-  /** A TOTP code of a step not used before, or an unused recovery code (then used up). */
-  private async secondFactorAccepted(
-    tx: CommandTransaction,
-    user: UserEntity,
-    otp: string,
-  ): Promise<boolean> {
-    if (RECOVERY_CODE_PATTERN.test(otp)) {
-      const used = await this.sessions.consumeRecoveryCode(
-        tx.manager,
-        user.id,
-        this.secrets.hash(normalizeRecoveryCode(otp)),
-        tx.now,
-      );
-      if (used) {
-        tx.audit({
-          action: 'auth.recovery_code_used',
-          targetType: 'user',
-          targetId: user.id,
-          agencyId: user.agencyId,
-          summary: {
-            remaining: await this.sessions.unusedRecoveryCodes(tx.manager, user.id),
-          },
-        });
-      }
-      return used;
-    }
-    const step = acceptedTotpStep(
-      this.secrets.open(user.mfaSecret as string),
-      otp,
-      tx.now,
-      user.mfaLastStep === null ? null : Number(user.mfaLastStep),
-    );
-    if (step === null) return false;
-    user.mfaLastStep = String(step);
-    await this.users.save(tx.manager, user);
-    return true;
-  }
-
-  private restrictionOf(user: UserEntity): SessionRestriction | undefined {
-    if (user.passwordChangeRequired) return 'password_change';
-    const needsFactor = user.roles.some((role) => this.config.mfaRequiredRoles.includes(role));
-    return needsFactor && user.mfaEnabledAt === null ? 'mfa_enrollment' : undefined;
-  }
-
-  private async issueToken(
-    user: Pick<UserEntity, 'id' | 'agencyId' | 'roles' | 'tokenVersion'>,
-    restriction: SessionRestriction | undefined,
-  ): Promise<TokenDto> {
-    const claims: TokenClaims = {
-      sub: user.id,
-      agency: user.agencyId,
-      roles: user.roles,
-      tv: user.tokenVersion,
-      jti: randomUUID(),
-      ...(restriction ? { scp: restriction } : {}),
-    };
-    const accessToken = await this.jwt.signAsync(claims);
-    return {
-      accessToken,
-      tokenType: 'Bearer',
-      expiresIn: this.config.jwtTtlSeconds,
-      ...(restriction === 'password_change' ? { passwordChangeRequired: true } : {}),
-      ...(restriction === 'mfa_enrollment' ? { mfaEnrollmentRequired: true } : {}),
-    };
-  }
 
   /** Logout: the caller's token (its jti) is refused from now on, on every instance. */
   async logout(actor: Actor): Promise<void> {
@@ -342,7 +72,7 @@ export class AuthService {
         summary: { jti: tokenId, address: actor.address ?? null },
       });
     });
-    this.forgetUser(id);
+    this.tokens.forgetUser(id);
   }
 
   /**
@@ -391,14 +121,14 @@ export class AuthService {
       });
       return { ok: true as const, user };
     });
-    this.forgetUser(userId);
+    this.tokens.forgetUser(userId);
     if (!outcome.ok) {
       if (outcome.user === null) throw unauthorizedProblem();
       throw validationProblem([
         { field: 'currentPassword', message: 'currentPassword is not the current password' },
       ]);
     }
-    return this.issueToken(outcome.user, this.restrictionOf(outcome.user));
+    return this.tokens.issueToken(outcome.user, this.tokens.restrictionOf(outcome.user));
   }
 
   /** Starts (or restarts) enrolment of a TOTP second factor: a new secret, pending activation. */
@@ -471,7 +201,7 @@ export class AuthService {
       });
       return true;
     });
-    this.forgetUser(actor.id as string);
+    this.tokens.forgetUser(actor.id as string);
     if (!activated) {
       throw new ProblemException({
         type: ProblemType.MfaInvalid,
@@ -481,41 +211,6 @@ export class AuthService {
       });
     }
     return { recoveryCodes };
-  }
-
-  /**
-   * The user behind a verified token, if still active, the token neither revoked by version nor
-   * by jti. Looked up at most every few seconds per token: a revocation takes effect at once on
-   * the instance that made it (see `forgetUser`) and within ACTOR_CACHE_MS on the others.
-   */
-  async actorForToken(claims: TokenClaims): Promise<Actor | null> {
-    const key = `${claims.sub}:${claims.tv}:${claims.jti}`;
-    const cached = this.actorCache.get(key);
-    if (cached && cached.until > Date.now()) return cached.actor;
-    const user = await this.users.findForToken(claims.sub, claims.jti);
-    const actor: Actor | null =
-      user && user.active && user.token_version === claims.tv && !user.revoked
-        ? {
-            kind: 'user',
-            id: user.id,
-            name: user.username,
-            agencyId: user.agency_id,
-            roles: user.roles,
-            restriction: claims.scp,
-            tokenId: claims.jti,
-            tokenExpiresAt: claims.exp,
-          }
-        : null;
-    if (this.actorCache.size >= ACTOR_CACHE_SIZE) this.actorCache.clear();
-    this.actorCache.set(key, { actor, until: Date.now() + ACTOR_CACHE_MS });
-    return actor;
-  }
-
-  /** Drops a user's cached identity after a change to their roles, agency, password or status. */
-  forgetUser(userId: string): void {
-    for (const key of this.actorCache.keys()) {
-      if (key.startsWith(`${userId}:`)) this.actorCache.delete(key);
-    }
   }
 
   async me(actor: Actor): Promise<MeDto> {

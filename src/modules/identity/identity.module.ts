@@ -11,9 +11,11 @@ import { ApiClientsController } from './api-clients.controller';
 import { ApiClientsService } from './api-clients.service';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { AuthController } from './auth.controller';
-import { AuthService, JWT_AUDIENCE, JWT_ISSUER } from './auth.service';
+import { AuthTokenService, JWT_AUDIENCE, JWT_ISSUER } from './auth-token.service';
+import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginService } from './login.service';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
@@ -41,6 +43,8 @@ import { UsersService } from './users.service';
     AgencyRepository,
     UserRepository,
     ApiClientRepository,
+    AuthTokenService,
+    LoginService,
     AuthService,
     AgenciesService,
     UsersService,

@@ -5,14 +5,14 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '../../common/auth/actor';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { AuthService, JWT_AUDIENCE, JWT_ISSUER, type TokenClaims } from './auth.service';
+import { AuthTokenService, JWT_AUDIENCE, JWT_ISSUER, type TokenClaims } from './auth-token.service';
 
 /** Bearer JWTs: HS256 only (so `alg: none` and other algorithms are refused), expiry enforced. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly auth: AuthService,
+    private readonly tokens: AuthTokenService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -38,6 +38,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     ) {
       return false;
     }
-    return (await this.auth.actorForToken(claims)) ?? false;
+    return (await this.tokens.actorForToken(claims)) ?? false;
   }
 }

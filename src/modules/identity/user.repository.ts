@@ -28,18 +28,18 @@ export interface UserCredentials {
 export class UserRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** A user in scope; given a command's transaction (`lockIn`), read on it with the row locked. */
   async findInScope(
     scope: TenantScope,
     id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
+    lockIn?: EntityManager,
   ): Promise<UserEntity | null> {
-    const builder = manager
+    const builder = (lockIn ?? this.dataSource.manager)
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .where('user.id = :id', { id });
     if (scope.agencyId !== null) builder.andWhere('user.agencyId = :agencyId', scope);
-    if (lock) builder.setLock('pessimistic_write');
+    if (lockIn) builder.setLock('pessimistic_write');
     return builder.getOne();
   }
 

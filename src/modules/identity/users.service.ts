@@ -9,7 +9,8 @@ import { forbiddenProblem, notFoundProblem, validationProblem } from '../../comm
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import { CommandRunner } from '../commands/command-runner';
 import { AgencyRepository } from './agency.repository';
-import { assertPasswordRules, AuthService } from './auth.service';
+import { AuthTokenService } from './auth-token.service';
+import { assertPasswordRules } from './auth.service';
 import type { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import { hashPassword } from './password-hasher';
 import type { UserEntity } from './user.entity';
@@ -25,7 +26,7 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly agencies: AgencyRepository,
     private readonly commands: CommandRunner,
-    private readonly auth: AuthService,
+    private readonly tokens: AuthTokenService,
   ) {}
 
   async get(actor: Actor, id: string): Promise<UserDto> {
@@ -89,7 +90,7 @@ export class UsersService {
   ): Promise<UserDto> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const updated = await this.commands.run(actor, async (tx) => {
-      const user = await this.findInScope(actor, id, tx.manager, true);
+      const user = await this.findInScope(actor, id, tx.manager);
       checkIfMatch(ifMatch, user.version);
       if (input.password) assertPasswordRules('password', input.password, user.username);
       if (!isAdmin(actor)) {
@@ -138,17 +139,13 @@ export class UsersService {
       });
       return toUserDto(user);
     });
-    this.auth.forgetUser(id);
+    this.tokens.forgetUser(id);
     return updated;
   }
 
-  private async findInScope(
-    actor: Actor,
-    id: string,
-    manager?: EntityManager,
-    lock = false,
-  ): Promise<UserEntity> {
-    const user = await this.users.findInScope(TenantScope.forRecords(actor), id, manager, lock);
+  /** The caller's user, or 404; `lockIn`: a command's transaction, the row locked in it. */
+  private async findInScope(actor: Actor, id: string, lockIn?: EntityManager): Promise<UserEntity> {
+    const user = await this.users.findInScope(TenantScope.forRecords(actor), id, lockIn);
     if (!user) throw notFoundProblem(`User ${id}`);
     return user;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { orderedRecordset } from '../../common/persistence/ordered-recordset';
 
 export interface OutboxMessage {
   agencyId: string | null;
@@ -9,6 +10,18 @@ export interface OutboxMessage {
   availableAt?: Date;
   /** The record it is about, shown in the change feed; absent: none. */
   aggregate?: { readonly type: string; readonly id: string } | null;
+}
+
+/** A message as a row of outbox_message (its columns' names). */
+function toOutboxRow(message: OutboxMessage): Record<string, unknown> {
+  return {
+    agency_id: message.agencyId,
+    topic: message.topic,
+    payload: message.payload,
+    available_at: message.availableAt?.toISOString() ?? null,
+    aggregate_type: message.aggregate?.type ?? null,
+    aggregate_id: message.aggregate?.id ?? null,
+  };
 }
 
 /** Messages to deliver (table outbox_message), written in the transaction of their change. */
@@ -24,19 +37,7 @@ export class OutboxRepository {
               AS m(agency_id uuid, topic text, payload jsonb, available_at timestamptz,
                    aggregate_type text, aggregate_id text, ord int)
         ORDER BY m.ord`,
-      [
-        JSON.stringify(
-          messages.map((message, ord) => ({
-            agency_id: message.agencyId,
-            topic: message.topic,
-            payload: message.payload,
-            available_at: message.availableAt?.toISOString() ?? null,
-            aggregate_type: message.aggregate?.type ?? null,
-            aggregate_id: message.aggregate?.id ?? null,
-            ord,
-          })),
-        ),
-      ],
+      [orderedRecordset(messages.map(toOutboxRow))],
     );
   }
 

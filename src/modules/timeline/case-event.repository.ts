@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOfColumns, type Actor, type ActorColumns } from '../../common/auth/actor';
+import { orderedRecordset } from '../../common/persistence/ordered-recordset';
 import type { CaseType } from './case-event.entity';
 import type { CaseEventDto } from './dto/case-event.dto';
 
@@ -41,8 +42,8 @@ export class CaseEventRepository {
               request_id text, payload jsonb, ord int)
         ORDER BY e.ord`,
       [
-        JSON.stringify(
-          events.map((event, ord) => ({
+        orderedRecordset(
+          events.map((event) => ({
             case_type: event.caseType,
             case_id: event.caseId,
             agency_id: event.agencyId,
@@ -53,7 +54,6 @@ export class CaseEventRepository {
             occurred_on: event.occurredOn,
             request_id: event.actor.requestId ?? null,
             payload: event.payload,
-            ord,
           })),
         ),
       ],

@@ -12,6 +12,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { SecretBox } from '../../common/crypto/secret-box';
+import { failureText } from '../../common/scheduling/background-interval';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { FeedSequencer } from '../feed/feed-sequencer';
@@ -102,9 +103,7 @@ export class WebhookDispatcher
         this.woken = false;
         count = await this.deliverDue();
       } catch (error) {
-        this.logger.error(
-          `delivery failed: ${error instanceof Error ? error.stack : String(error)}`,
-        );
+        this.logger.error(`delivery failed: ${failureText(error)}`);
       }
       if (count > 0 || this.woken || this.stopped) continue;
       await new Promise<void>((resolve) => {

@@ -25,6 +25,7 @@ import {
   WebhookPayloadDto,
   WebhookQueryDto,
 } from './dto/webhook.dto';
+import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhooksService } from './webhooks.service';
 
 /** Who manages a body's webhooks: its admins, its head, and its court liaison keys. */
@@ -36,7 +37,10 @@ const MESSAGE_ID = /^msg_[A-Za-z0-9_]{1,100}$/;
 @ApiExtraModels(WebhookPayloadDto)
 @Controller('webhooks')
 export class WebhooksController {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(
+    private readonly webhooks: WebhooksService,
+    private readonly deliveryLog: WebhookDeliveriesService,
+  ) {}
 
   @CreateRoute(
     'Register a webhook endpoint (Standard Webhooks); its whsec_ secret is shown only here',
@@ -71,7 +75,7 @@ export class WebhooksController {
   @ProblemResponses(400, 404)
   @Idempotent('api_clients')
   test(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<QueuedDeliveryDto> {
-    return this.webhooks.test(actor, id);
+    return this.deliveryLog.test(actor, id);
   }
 
   @ListRoute(
@@ -85,7 +89,7 @@ export class WebhooksController {
     @IdParam() id: string,
     @Query() query: PageQueryDto,
   ): Promise<DeliveryAttemptPageDto> {
-    return this.webhooks.deliveries(actor, id, query);
+    return this.deliveryLog.deliveries(actor, id, query);
   }
 
   @Post(':id/deliveries/:messageId/redeliver')
@@ -108,6 +112,6 @@ export class WebhooksController {
         { field: 'messageId', message: 'messageId must be a webhook-id like msg_123' },
       ]);
     }
-    return this.webhooks.redeliver(actor, id, messageId);
+    return this.deliveryLog.redeliver(actor, id, messageId);
   }
 }

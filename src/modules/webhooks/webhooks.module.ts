@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { HOST_RESOLVER, systemResolver, WebhookSender } from './webhook-sender';
 import { WebhookRepository } from './webhook.repository';
@@ -12,6 +13,7 @@ import { WebhooksService } from './webhooks.service';
     WebhookSender,
     WebhookDispatcher,
     WebhooksService,
+    WebhookDeliveriesService,
     { provide: HOST_RESOLVER, useValue: systemResolver },
   ],
   exports: [WebhookRepository, WebhookDispatcher],

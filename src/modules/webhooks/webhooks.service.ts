@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock/clock';
 import { SecretBox } from '../../common/crypto/secret-box';
@@ -12,19 +12,19 @@ import { CommandRunner } from '../commands/command-runner';
 import type {
   CreatedWebhookDto,
   CreateWebhookDto,
-  DeliveryAttemptPageDto,
-  QueuedDeliveryDto,
   WebhookDto,
   WebhookPageDto,
   WebhookQueryDto,
 } from './dto/webhook.dto';
-import { WebhookDispatcher } from './webhook-dispatcher';
 import { hostOf } from './webhook-host-policy';
 import { HOST_RESOLVER, type HostResolver, WebhookSender } from './webhook-sender';
 import { newWebhookSecret } from './webhook-signature';
 import { WebhookRepository, type SubscriptionRow } from './webhook.repository';
 
-/** Webhook subscriptions of a body, their delivery log and redelivery (API "Change feed and webhooks"). */
+/**
+ * Webhook subscriptions of a body (API "Change feed and webhooks"); their delivery log, test
+ * message and redelivery: WebhookDeliveriesService.
+ */
 @Injectable()
 export class WebhooksService {
   constructor(
@@ -33,7 +33,6 @@ export class WebhooksService {
     private readonly box: SecretBox,
     private readonly clock: Clock,
     private readonly sender: WebhookSender,
-    private readonly dispatcher: WebhookDispatcher,
     @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
   ) {}
 
@@ -79,13 +78,7 @@ export class WebhooksService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.commands.run(actor, async (tx) => {
-      const row = await this.webhooks.findInScope(
-        tx.manager,
-        TenantScope.forRecords(actor),
-        id,
-        true,
-      );
-      if (!row) throw notFoundProblem(`Webhook ${id}`);
+      const row = await this.find(actor, id, tx.manager, true);
       await this.webhooks.markDeleted(tx.manager, id);
       tx.audit({
         action: 'webhook.deleted',
@@ -97,71 +90,14 @@ export class WebhooksService {
     });
   }
 
-  async test(actor: Actor, id: string): Promise<QueuedDeliveryDto> {
-    const messageId = `msg_test_${randomUUID().replaceAll('-', '')}`;
-    await this.commands.run(actor, async (tx) => {
-      const row = await this.webhooks.findInScope(tx.manager, TenantScope.forRecords(actor), id);
-      if (!row) throw notFoundProblem(`Webhook ${id}`);
-      await this.webhooks.enqueueTest(tx.manager, row, messageId, tx.now);
-    });
-    this.dispatcher.wake();
-    return { messageId, status: 'pending' };
-  }
-
-  async deliveries(
+  /** The caller's webhook, or 404; in a command, read on its transaction (`lock`: row locked). */
+  async find(
     actor: Actor,
     id: string,
-    query: { limit: number; cursor?: string },
-  ): Promise<DeliveryAttemptPageDto> {
-    await this.find(actor, id);
-    const before = decodeCursor(query.cursor, ['int'])?.[0] ?? null;
-    const rows = await this.webhooks.listAttempts(id, before, query.limit + 1);
-    const attempts = rows.filter((row) => row.key !== null);
-    const page = toPage(
-      attempts,
-      query.limit,
-      (row) => [row.key ?? '0'],
-      (row) => row,
-    );
-    const items = [...rows.filter((row) => row.key === null), ...page.items].map((row) => ({
-      messageId: row.message_id,
-      eventType: row.event_type,
-      attempt: Number(row.attempt),
-      status: row.status,
-      responseStatus: row.response_status,
-      error: row.error,
-      attemptedAt: row.attempted_at,
-      nextAttemptAt: row.next_attempt_at,
-    }));
-    return { items, nextCursor: page.nextCursor };
-  }
-
-  async redeliver(actor: Actor, id: string, messageId: string): Promise<QueuedDeliveryDto> {
-    await this.commands.run(actor, async (tx) => {
-      const row = await this.webhooks.findInScope(
-        tx.manager,
-        TenantScope.forRecords(actor),
-        id,
-        true,
-      );
-      if (!row) throw notFoundProblem(`Webhook ${id}`);
-      if (!(await this.webhooks.redeliver(tx.manager, id, messageId, tx.now))) {
-        throw notFoundProblem(`Message ${messageId} of webhook ${id}`);
-      }
-      tx.audit({
-        action: 'webhook.redelivered',
-        targetType: 'webhook',
-        targetId: id,
-        agencyId: row.agency_id,
-        summary: { messageId, reenabled: !row.enabled },
-      });
-    });
-    this.dispatcher.wake();
-    return { messageId, status: 'pending' };
-  }
-
-  private async find(actor: Actor, id: string): Promise<SubscriptionRow> {
-    const row = await this.webhooks.findInScope(null, TenantScope.forRecords(actor), id);
+    manager: EntityManager | null = null,
+    lock = false,
+  ): Promise<SubscriptionRow> {
+    const row = await this.webhooks.findInScope(manager, TenantScope.forRecords(actor), id, lock);
     if (!row) throw notFoundProblem(`Webhook ${id}`);
     return row;
   }

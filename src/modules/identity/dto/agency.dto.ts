@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
@@ -7,6 +8,15 @@ import { RequestExample } from '../../../common/openapi/request-example.decorato
 const NUMBER_TEMPLATE = /^(?=.*\{year\})(?=.*\{seq\}).{1,100}$/u;
 const NUMBER_TEMPLATE_MESSAGE =
   '$property must contain {year} and {seq}, e.g. 乐府复〔{year}〕{seq}号';
+
+/** A receipt or case number template, when given: it must contain {year} and {seq}. */
+function IsOptionalNumberTemplate() {
+  // In the order of the stacked `@IsOptionalNotNull() @Matches(…)` it replaces.
+  return applyDecorators(
+    Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE }),
+    IsOptionalNotNull(),
+  );
+}
 
 @RequestExample({
   name: '乐平市人民政府',
@@ -37,13 +47,11 @@ export class CreateAgencyDto {
   parentId?: string;
 
   /** Receipt number template, e.g. 乐府复收〔{year}〕{seq}号 */
-  @IsOptionalNotNull()
-  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  @IsOptionalNumberTemplate()
   receiptNumberTemplate?: string;
 
   /** Case number template, e.g. 乐府复〔{year}〕{seq}号 */
-  @IsOptionalNotNull()
-  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  @IsOptionalNumberTemplate()
   caseNumberTemplate?: string;
 }
 
@@ -60,12 +68,10 @@ export class UpdateAgencyDto {
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be 1–64 letters, digits, _ . -' })
   code?: string;
 
-  @IsOptionalNotNull()
-  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  @IsOptionalNumberTemplate()
   receiptNumberTemplate?: string;
 
-  @IsOptionalNotNull()
-  @Matches(NUMBER_TEMPLATE, { message: NUMBER_TEMPLATE_MESSAGE })
+  @IsOptionalNumberTemplate()
   caseNumberTemplate?: string;
 }
 
