@@ -84,8 +84,7 @@ function reachableBinaries(nativeDir: string, version: string, account: Account)
   if (canTraverseTo(join(nativeDir, 'bin', 'initdb'), account)) return nativeDir;
   const copy = join(RELOCATION_ROOT, `postgres-${version}`);
   if (!existsSync(join(copy, 'bin', 'postgres'))) {
-    mkdirSync(RELOCATION_ROOT, { recursive: true, mode: 0o755 });
-    chmodSync(RELOCATION_ROOT, 0o755);
+    openRelocationRoot();
     const partial = `${copy}.partial-${process.pid}`;
     cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
     rmSync(copy, { recursive: true, force: true });
@@ -97,7 +96,18 @@ function reachableBinaries(nativeDir: string, version: string, account: Account)
 function reachableDataDir(dataDir: string, account: Account): string {
   if (canTraverseTo(dataDir, account)) return resolve(dataDir);
   const key = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+  openRelocationRoot();
   return join(RELOCATION_ROOT, `data-${key}`);
+}
+
+/**
+ * The relocation folder, traversable by the server's account (each data folder in it stays
+ * private to that account). Created here, not as a side effect of making a data folder in it,
+ * which would leave it root's alone (0700) whenever the binaries needed no copy.
+ */
+function openRelocationRoot(): void {
+  mkdirSync(RELOCATION_ROOT, { recursive: true, mode: 0o755 });
+  chmodSync(RELOCATION_ROOT, 0o755);
 }
 
 function run(binary: string, args: string[], account: Account, onLog: (line: string) => void) {
