@@ -63,6 +63,11 @@ export function ReadRoute(summary: string, roles: readonly Role[] = ANY_USER_ROL
   );
 }
 
+/** `GET :id/events`: a case's timeline, oldest first; `what` names the case ("The lawsuit"). */
+export function TimelineRoute(what: string) {
+  return ReadRoute(`${what}’s timeline, oldest first`, ANY_USER_ROLE, ':id/events');
+}
+
 /** `PATCH :id` with `If-Match`. */
 export function UpdateRoute(summary: string, roles: readonly Role[]) {
   return applyDecorators(

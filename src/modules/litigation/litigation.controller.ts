@@ -15,6 +15,7 @@ import {
   IfMatch,
   ListRoute,
   ReadRoute,
+  TimelineRoute,
   UpdateRoute,
 } from '../../common/http/routes.decorator';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
@@ -97,7 +98,7 @@ export class LitigationController {
     return this.queries.deadlinesOf(actor, id);
   }
 
-  @ReadRoute('The lawsuit’s timeline, oldest first', undefined, ':id/events')
+  @TimelineRoute('The lawsuit')
   events(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CaseEventListDto> {
     return this.queries.events(actor, id);
   }

@@ -9,6 +9,7 @@ import {
   IfMatch,
   ListRoute,
   ReadRoute,
+  TimelineRoute,
   UpdateRoute,
 } from '../../common/http/routes.decorator';
 import { CaseEventListDto } from '../timeline/dto/case-event.dto';
@@ -60,7 +61,7 @@ export class ReconsiderationController {
     return this.cases.deadlinesOf(actor, id);
   }
 
-  @ReadRoute('The case’s timeline, oldest first', undefined, ':id/events')
+  @TimelineRoute('The case')
   events(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CaseEventListDto> {
     return this.cases.events(actor, id);
   }
