@@ -8,6 +8,7 @@ import type { CourtSessionStatus } from '../../domain/litigation/court-session-d
 @Index('court_session_list_idx', ['agencyId', 'startsAt', 'id'])
 @Index('court_session_case_idx', ['caseId', 'startsAt'])
 @Index('court_session_external_key', ['agencyId', 'courtSessionId'], { unique: true })
+@Index('court_session_held_idx', { synchronize: false })
 @Check('court_session_status_check', `"status" IN ('scheduled', 'cancelled', 'held')`)
 export class CourtSessionEntity extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')

@@ -38,6 +38,7 @@ export interface PlaintiffRecord {
 @Index('litigation_case_search_trgm_idx', { synchronize: false })
 @Index('litigation_case_plaintiff_hash_idx', { synchronize: false })
 @Index('litigation_case_recommendations_idx', { synchronize: false })
+@Index('litigation_case_statistics_idx', { synchronize: false })
 @Check(
   'litigation_case_status_check',
   `"status" IN ('pending', 'defended', 'judged', 'appealed', 'closed')`,

@@ -14,7 +14,8 @@ import type {
 @Entity('litigation_judgment')
 @Index('litigation_judgment_case_key', ['caseId'], { unique: true })
 @Index('litigation_judgment_document_key', ['tenantId', 'courtDocumentId'], { unique: true })
-@Index('litigation_judgment_decided_idx', ['tenantId', 'decidedOn'])
+// (tenant_id, decided_on) INCLUDE (kind, result): statistics (migration 1796300000000).
+@Index('litigation_judgment_decided_idx', { synchronize: false })
 @Check('litigation_judgment_kind_check', `"kind" IN ('judgment', 'ruling', 'mediation')`)
 export class LitigationJudgmentEntity extends TimestampedRecord {
   @PrimaryGeneratedColumn('uuid')
