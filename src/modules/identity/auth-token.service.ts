@@ -43,7 +43,7 @@ export class AuthTokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** What a user may do only once they have changed their password or enrolled a factor. */
+  /** The restriction a user's session is under: a password to change, a factor to enrol, none. */
   restrictionOf(user: UserEntity): SessionRestriction | undefined {
     if (user.passwordChangeRequired) return 'password_change';
     const needsFactor = user.roles.some((role) => this.config.mfaRequiredRoles.includes(role));

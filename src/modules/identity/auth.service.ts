@@ -46,6 +46,7 @@ export function assertPasswordRules(field: string, password: string, username: s
   const problem = passwordProblem(field, password, username);
   if (problem) throw problem;
 }
+
 /** The caller's own session and credentials: logout, password, second factor, who they are. */
 @Injectable()
 export class AuthService {

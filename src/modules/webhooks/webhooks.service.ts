@@ -2,7 +2,6 @@ import { isIP } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
-import { Clock } from '../../common/clock/clock';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { decodeCursor, toPage } from '../../common/pagination/cursor';
 import { notFoundProblem, ProblemException } from '../../common/problem/problem';
@@ -31,7 +30,6 @@ export class WebhooksService {
     private readonly webhooks: WebhookRepository,
     private readonly commands: CommandRunner,
     private readonly box: SecretBox,
-    private readonly clock: Clock,
     private readonly sender: WebhookSender,
     @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
   ) {}

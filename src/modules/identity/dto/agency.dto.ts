@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { AGENCY_KINDS, type AgencyKind } from '../agency.entity';
@@ -27,8 +28,7 @@ function IsOptionalNumberTemplate() {
 })
 export class CreateAgencyDto {
   /** e.g. 乐平市人民政府 */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name!: string;
 
@@ -58,8 +58,7 @@ export class CreateAgencyDto {
 @RequestExample({ name: '乐平市人民政府', caseNumberTemplate: '乐府复〔{year}〕{seq}号' })
 export class UpdateAgencyDto {
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name?: string;
 

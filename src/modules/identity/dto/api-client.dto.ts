@@ -1,13 +1,6 @@
-import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsIn, IsUUID, MaxLength } from 'class-validator';
 import { API_CLIENT_ROLES, type ApiClientRole } from '../../../common/auth/role';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
 
@@ -18,8 +11,7 @@ import { RequestExample } from '../../../common/openapi/request-example.decorato
 })
 export class CreateApiClientDto {
   /** e.g. 法院联络系统 */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(100)
   name!: string;
 

@@ -3,15 +3,15 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsBoolean,
   IsIn,
-  IsNotEmpty,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { USER_ROLES, type UserRole } from '../../../common/auth/role';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
@@ -32,8 +32,7 @@ export class CreateUserDto {
   @Matches(USERNAME, { message: USERNAME_MESSAGE })
   username!: string;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(100)
   displayName!: string;
 
@@ -58,16 +57,14 @@ export class CreateUserDto {
   @IsUUID()
   agencyId?: string;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   active?: boolean;
 }
 
 @RequestExample({ displayName: '张三', roles: ['clerk', 'head'], active: true })
 export class UpdateUserDto {
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(100)
   displayName?: string;
 
@@ -92,8 +89,7 @@ export class UpdateUserDto {
   agencyId?: string;
 
   /** false deactivates the user and revokes their tokens. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   active?: boolean;
 }
 
