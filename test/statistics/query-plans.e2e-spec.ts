@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { seedDataset } from '../../bench/seed-dataset';
+import { seedLitigationDataset } from '../../bench/seed-litigation';
 import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
@@ -16,9 +17,9 @@ function nodesOf(plan: PlanNode): PlanNode[] {
 }
 
 /**
- * Proves on ten thousand cases of two bodies that one body's monthly report reads the
- * reconsideration cases through the statistics indexes (no sequential scan of the table).
- * (The seed has no hearings: an empty table is read by a sequential scan, as it should be.)
+ * Proves on ten thousand cases and twenty thousand lawsuits of two bodies that one body's monthly
+ * report reads them through the statistics indexes (no sequential scan of the tables). (The seed
+ * has no hearings: an empty table is read by a sequential scan, as it should be.)
  */
 describe('statistics query plans', () => {
   let t: TestApp;
@@ -42,6 +43,12 @@ describe('statistics query plans', () => {
           agencyId: agency.agency.id,
           handlerId: agency.clerk.id,
           cases,
+          days: 1500,
+          today,
+        });
+        await seedLitigationDataset(client, {
+          agencyId: agency.agency.id,
+          cases: cases * 2,
           days: 1500,
           today,
         });
@@ -97,5 +104,26 @@ describe('statistics query plans', () => {
     const nodes = planMatching(marker);
     expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
     expect(indexes(nodes)).toContain(expected);
+  });
+
+  it("reads the period's lawsuits, judgments, held sessions and recommendations through indexes", () => {
+    const nodes = planMatching(/'new' AS kind/);
+    for (const table of ['litigation_case', 'litigation_judgment', 'court_session']) {
+      expect(seqScans(nodes, table)).toEqual([]);
+    }
+    expect(indexes(nodes)).toEqual(
+      expect.arrayContaining([
+        'litigation_case_statistics_idx',
+        'litigation_judgment_decided_idx',
+        'court_session_held_idx',
+        'litigation_case_recommendations_idx',
+      ]),
+    );
+  });
+
+  it('reads the appearance facts from the held sessions of the period', () => {
+    const nodes = planMatching(/WITH f AS/);
+    expect(seqScans(nodes, 'court_session')).toEqual([]);
+    expect(indexes(nodes)).toContain('court_session_held_idx');
   });
 });
