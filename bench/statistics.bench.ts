@@ -88,7 +88,12 @@ async function main(): Promise<void> {
         )
       ).rows;
 
-      const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
+      // Only the report runs: no feed sequencer or webhook loop beside it.
+      const config = loadConfig({
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        INTEGRATION_WORKERS: 'false',
+      });
       const app = await NestFactory.createApplicationContext(
         AppModule.register({ ...config, databaseUrl: database.url, sweepEnabled: false }),
         { logger: false },
