@@ -1,4 +1,4 @@
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUUID, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
@@ -8,6 +8,7 @@ import {
   type ParticipantRole,
 } from '../../../domain/hearings/hearing.rules';
 import { IsLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 export class HearingParticipantDto {
   userId!: string;
@@ -97,8 +98,7 @@ export class HearingQueryDto extends PageQueryDto {
   to?: string;
 
   /** Only this room (exact name). */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   location?: string;
 

@@ -9,6 +9,8 @@ import {
   COURT_SESSION_STATUSES,
   type CourtSessionStatus,
 } from '../../../domain/litigation/court-session-deadlines.rule';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 const NOT_BLANK = /\S/;
 const NOT_BLANK_MESSAGE = { message: '$property must not be blank' };
@@ -46,14 +48,12 @@ export class RescheduleCourtSessionDto {
   @IsLegalDate()
   noticeReceivedOn!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
   @MaxLength(200)
   courtroom?: string;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   headSummoned?: boolean;
 }
 
@@ -112,14 +112,12 @@ export class AppearancePlanDto {
   identityProofFiledOn?: string;
 
   /** force_majeure 不可抗力 | accident 意外事件 | irreplaceable_duty 需要履行他人不能代替的公务 | other_legitimate 其他正当事由 (第八条) */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(40)
   absenceReason?: string;
 
   /** The proof of the reason is sealed or signed by the principal head (第九条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   absenceProofSealed?: boolean;
 
   /** The staff member who appears instead (第十条). */
@@ -152,18 +150,15 @@ export class AppearanceRecordDto {
   official?: OfficialDto;
 
   /** force_majeure | accident | irreplaceable_duty | other_legitimate (第八条) */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(40)
   absenceReason?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(2000)
   absenceExplanation?: string;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   absenceProofSealed?: boolean;
 
   @IsOptionalNotNull()
@@ -171,13 +166,11 @@ export class AppearanceRecordDto {
   staff?: StaffDto;
 
   /** Only a lawyer appeared for the agency (行诉解释 第一百二十八条第二款: no appearance). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   lawyerOnly?: boolean;
 
   /** The official spoke on resolving the dispute in substance (出声, 第十一条第三款). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   spokeOnMerits?: boolean;
 }
 

@@ -1,13 +1,4 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsUUID, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
 import { IsNestedObjectArray } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
@@ -21,14 +12,15 @@ import {
   type RetrialProcedure,
 } from '../../../domain/litigation/litigation-case.types';
 import { ACT_KINDS, ADMINISTRATIVE_FIELDS } from '../../reconsideration/dto/case-vocabulary';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
 
 export class PlaintiffDto {
   /** person 自然人 | organization 法人或者其他组织 */
   @IsIn(['person', 'organization'])
   kind!: 'person' | 'organization';
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name!: string;
 
@@ -49,8 +41,7 @@ export const LITIGATION_PROCEDURES = ['ordinary', 'simplified'] as const;
 export class UpdateLitigationCaseDto {
   /** The court, e.g. 乐平市人民法院. */
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   courtName?: string;
 
@@ -62,8 +53,7 @@ export class UpdateLitigationCaseDto {
 
   /** 案由, free text. */
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   cause?: string;
 
@@ -78,13 +68,11 @@ export class UpdateLitigationCaseDto {
   field?: string;
 
   /** State compensation (国家赔偿) is claimed with the suit. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   stateCompensation?: boolean;
 
   /** The court must summon the head (负责人出庭应诉规定 第四条: major public interest, attention, risk). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   headSummonRequired?: boolean;
 
   /** The court's filing (立案); the courts' terms count from it. */
@@ -122,14 +110,12 @@ export class CreateLitigationCaseDto {
   agencyId?: string;
 
   /** 案号, e.g. （2024）赣0281行初12号 or (2015)海行初字第5号 (full-width or ASCII brackets). */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(80)
   courtCaseNumber!: string;
 
   /** The court, e.g. 乐平市人民法院. */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   courtName!: string;
 
@@ -173,8 +159,7 @@ export class CreateLitigationCaseDto {
   previousInstanceId?: string;
 
   /** 案由, free text. */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   cause!: string;
 
@@ -187,13 +172,11 @@ export class CreateLitigationCaseDto {
   field!: string;
 
   /** State compensation (国家赔偿) is claimed with the suit. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   stateCompensation?: boolean;
 
   /** The court must summon the head (负责人出庭应诉规定 第四条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   headSummonRequired?: boolean;
 
   /** The court's filing (立案). */

@@ -1,21 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
 import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { IsNestedObject } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { LimitationObstacleDto } from './create-case.dto';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
 
 /** The contested act's rule-deciding facts (第二十条、第二十一条). */
 export class ContestedActFactsDto {
   /** The act concerns real estate (不动产): the outer limit is 20 years (第二十一条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   realEstate?: boolean;
 
   /** The applicant was not told of the right to apply (第二十条第三款). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   remedyRightsNotTold?: boolean;
 
   /** The date of the act (5/20-year outer limits, 第二十一条); null: not known. */
@@ -28,8 +28,7 @@ export class ContestedActFactsDto {
 /** What changes: each field given replaces the recorded fact; null clears a nullable one. */
 export class FactChangesDto {
   /** 重大、疑难、复杂 (第五十条): conclusion needs a held hearing. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   major?: boolean;
 
   @IsOptionalNotNull()
@@ -73,8 +72,7 @@ export class CorrectFactsDto {
   changes!: FactChangesDto;
 
   /** Why the recorded facts were wrong (kept in the timeline and the audit trail). */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   reason!: string;
 }

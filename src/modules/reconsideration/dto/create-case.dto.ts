@@ -1,14 +1,4 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import {
   IsNestedObject,
   IsNestedObjectArray,
@@ -25,14 +15,16 @@ import {
   type AdministrativeField,
 } from './case-vocabulary';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 export class ApplicantDto {
   /** person 自然人 | organization 法人或者其他组织 */
   @IsIn(['person', 'organization'])
   kind!: 'person' | 'organization';
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name!: string;
 
@@ -41,25 +33,21 @@ export class ApplicantDto {
   @IsPartyIdNumber('isApplicantIdNumber')
   idNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   contact?: string;
 }
 
 export class PartyDto {
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(40)
   idNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   contact?: string;
 }
@@ -72,21 +60,18 @@ export class RespondentDto {
 
   /** Free-text name when the agency is not registered; defaults to the agency's name. */
   @ValidateIf((respondent: RespondentDto) => !respondent.agencyId || respondent.name !== undefined)
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name?: string;
 }
 
 export class ContestedActDto {
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   title!: string;
 
   /** e.g. 乐公（治）行罚决字〔2024〕123号 */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   documentNumber?: string;
 
@@ -103,25 +88,21 @@ export class ContestedActDto {
   actKind!: ActKind;
 
   /** The act concerns real estate (不动产): the outer limit is 20 years (第二十一条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   realEstate?: boolean;
 
   /** The applicant was not told of the right to apply (第二十条第三款): 1-year outer limit. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   remedyRightsNotTold?: boolean;
 }
 
 /** The contested act's descriptive fields (a PATCH may change them before conclusion). */
 export class ContestedActDescriptionDto {
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   title!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   documentNumber?: string;
 
@@ -141,8 +122,7 @@ export class LimitationObstacleDto {
   @IsLegalDate()
   endedOn!: string;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(1000)
   reason!: string;
 }
@@ -200,13 +180,11 @@ export class CreateCaseDto {
   @IsLegalDate()
   postmarkedOn?: string;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(5000)
   requests!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
@@ -216,12 +194,10 @@ export class CreateCaseDto {
   procedure?: Procedure;
 
   /** 重大、疑难、复杂: conclusion needs a hearing (第五十条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   major?: boolean;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   hearingRequested?: boolean;
 
   @IsOptionalNotNull()
@@ -254,18 +230,15 @@ export class CreateCaseDto {
 })
 export class UpdateCaseDto {
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(5000)
   requests?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   hearingRequested?: boolean;
 
   @IsOptionalNotNull()
