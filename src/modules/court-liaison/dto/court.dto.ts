@@ -10,7 +10,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { IsNestedObjectArray } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
@@ -126,8 +129,7 @@ export class CourtJudgmentDto {
   disposition!: Disposition;
 
   /** Service on the agency: the appeal window runs from it (第八十五条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   servedOn?: string;
 }
 

@@ -7,7 +7,7 @@ import {
   type HearingStatus,
   type ParticipantRole,
 } from '../../../domain/hearings/hearing.rules';
-import { IsLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
+import { IsOptionalLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
 import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 export class HearingParticipantDto {
@@ -88,13 +88,11 @@ export class HearingPageDto {
 
 export class HearingQueryDto extends PageQueryDto {
   /** Hearings starting at or after: a date (from its start in China Standard Time) or an instant. */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
   /** Hearings starting before: a date (inclusive: up to its end in China Standard Time) or an instant (exclusive). */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 
   /** Only this room (exact name). */
@@ -120,12 +118,10 @@ export class HearingQueryDto extends PageQueryDto {
 
 export class HearingFeedQueryDto {
   /** Hearings starting at or after: a date or an instant. */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
   /** Hearings starting before: a date (inclusive) or an instant (exclusive). */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 }

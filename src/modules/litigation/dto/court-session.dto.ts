@@ -1,10 +1,16 @@
 import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsNestedObject } from '../../../common/validation/is-nested-object.decorator';
+import { IsOptionalNestedObject } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsInstant, IsLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsInstant,
+  IsOptionalLegalDateOrInstant,
+} from '../../../common/validation/is-instant.decorator';
 import {
   COURT_SESSION_STATUSES,
   type CourtSessionStatus,
@@ -102,13 +108,11 @@ export class AppearancePlanDto {
   defendantAgencyId?: string;
 
   /** The official (负责人, 第二条) who will appear. */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => OfficialDto)
+  @IsOptionalNestedObject(() => OfficialDto)
   official?: OfficialDto;
 
   /** The identity proof filed with the court (第六条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   identityProofFiledOn?: string;
 
   /** force_majeure 不可抗力 | accident 意外事件 | irreplaceable_duty 需要履行他人不能代替的公务 | other_legitimate 其他正当事由 (第八条) */
@@ -121,8 +125,7 @@ export class AppearancePlanDto {
   absenceProofSealed?: boolean;
 
   /** The staff member who appears instead (第十条). */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => StaffDto)
+  @IsOptionalNestedObject(() => StaffDto)
   staff?: StaffDto;
 }
 
@@ -145,8 +148,7 @@ export class AppearanceRecordDto {
   @IsBoolean()
   appeared!: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => OfficialDto)
+  @IsOptionalNestedObject(() => OfficialDto)
   official?: OfficialDto;
 
   /** force_majeure | accident | irreplaceable_duty | other_legitimate (第八条) */
@@ -161,8 +163,7 @@ export class AppearanceRecordDto {
   @IsOptionalBoolean()
   absenceProofSealed?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => StaffDto)
+  @IsOptionalNestedObject(() => StaffDto)
   staff?: StaffDto;
 
   /** Only a lawyer appeared for the agency (行诉解释 第一百二十八条第二款: no appearance). */
@@ -176,13 +177,11 @@ export class AppearanceRecordDto {
 
 export class CourtSessionQueryDto extends PageQueryDto {
   /** Sessions starting at or after: a date or an instant. */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
   /** Sessions starting before: a date (inclusive) or an instant (exclusive). */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 
   @IsOptionalNotNull()
@@ -196,36 +195,30 @@ export class CourtSessionQueryDto extends PageQueryDto {
 }
 
 export class CourtSessionFeedQueryDto {
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 }
 
 export class AppearanceQueryDto extends PageQueryDto {
   /** Sessions held on or after this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   from?: string;
 
   /** Sessions held on or before this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   to?: string;
 }
 
 export class AppearanceRateQueryDto {
   /** Sessions held on or after this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   from?: string;
 
   /** Sessions held on or before this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   to?: string;
 
   /** Admins only: the rates of this reconsideration body. */

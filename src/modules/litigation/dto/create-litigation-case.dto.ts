@@ -1,8 +1,14 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsUUID, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsNestedObjectArray } from '../../../common/validation/is-nested-object.decorator';
+import {
+  IsNestedObjectArray,
+  IsOptionalNestedObjectArray,
+} from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import { IsPartyIdNumber } from '../../../common/validation/is-party-id-number.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import {
@@ -45,8 +51,7 @@ export class UpdateLitigationCaseDto {
   @MaxLength(200)
   courtName?: string;
 
-  @IsOptionalNotNull()
-  @IsNestedObjectArray(() => PlaintiffDto)
+  @IsOptionalNestedObjectArray(() => PlaintiffDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   plaintiffs?: PlaintiffDto[];
@@ -76,16 +81,14 @@ export class UpdateLitigationCaseDto {
   headSummonRequired?: boolean;
 
   /** The court's filing (立案); the courts' terms count from it. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   filedOn?: string;
 
   /**
    * The court allowed evidence later (行政诉讼法 第三十六条第一款) and the cause ended on this day:
    * the evidence is due 15 days after it (行诉解释 第三十四条).
    */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   evidenceObstacleRemovedOn?: string;
 }
 
@@ -180,8 +183,7 @@ export class CreateLitigationCaseDto {
   headSummonRequired?: boolean;
 
   /** The court's filing (立案). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   filedOn?: string;
 
   /** The agency's receipt of the complaint copy: the 15 days of defence run from it (第六十七条). */

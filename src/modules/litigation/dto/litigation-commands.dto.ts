@@ -1,7 +1,9 @@
 import { IsIn, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import {
   APPELLANTS,
   DISPOSITIONS,
@@ -44,8 +46,7 @@ export class RecordJudgmentDto {
   disposition!: Disposition;
 
   /** Service on the agency: the appeal window runs from it (第八十五条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   servedOn?: string;
 
   /** The court found against the agency on part of what was sued only (部分败诉). */

@@ -11,7 +11,10 @@ import {
   Min,
 } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import {
   OPINION_HEARING_METHODS,
@@ -62,8 +65,7 @@ export class ReceivedOnDto {
   receivedOn!: string;
 
   /** For mail: the postmark date, compared with the due date instead of the receipt. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   postmarkedOn?: string;
 }
 
@@ -109,8 +111,7 @@ export class SendCopyDto {
   sentOn!: string;
 
   /** When the respondent received the copy: starts its reply period. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   respondentReceivedOn?: string;
 }
 

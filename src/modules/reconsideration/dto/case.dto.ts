@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { IsOptionalLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
   CASE_STATUSES,
@@ -162,12 +162,10 @@ export class CaseQueryDto extends PageQueryDto {
   @Matches(/^[0-9A-Za-z]{15,18}$/, { message: 'idNumber must be 15 to 18 letters or digits' })
   idNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   receivedFrom?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   receivedTo?: string;
 
   /** true: only cases with an overdue deadline. */

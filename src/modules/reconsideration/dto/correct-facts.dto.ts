@@ -1,9 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsNestedObject } from '../../../common/validation/is-nested-object.decorator';
-import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsNestedObject,
+  IsOptionalNestedObject,
+} from '../../../common/validation/is-nested-object.decorator';
 import { LimitationObstacleDto } from './create-case.dto';
 import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
 import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
@@ -31,8 +36,7 @@ export class FactChangesDto {
   @IsOptionalBoolean()
   major?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => ContestedActFactsDto)
+  @IsOptionalNestedObject(() => ContestedActFactsDto)
   contestedAct?: ContestedActFactsDto;
 
   /** A justified obstacle (第二十条第二款); null removes it. */
@@ -48,12 +52,10 @@ export class FactChangesDto {
   remedyRightsLearnedOn?: string | null;
 
   /** When the applicant knew or should have known the act (第二十条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   knownOn?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   receivedOn?: string;
 
   /** For mail: the postmark is the filing date; null removes it. */

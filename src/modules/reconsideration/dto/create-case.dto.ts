@@ -2,10 +2,15 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsUUID, MaxLength, ValidateIf } from 
 import {
   IsNestedObject,
   IsNestedObjectArray,
+  IsOptionalNestedObject,
+  IsOptionalNestedObjectArray,
 } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsPartyIdNumber } from '../../../common/validation/is-party-id-number.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import { CHANNELS, type Channel } from '../../../domain/reconsideration/reconsideration-case.types';
 import {
@@ -75,8 +80,7 @@ export class ContestedActDto {
   @MaxLength(200)
   documentNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   actOn?: string;
 
   /** public_security 公安 | natural_resources 自然资源 | market_regulation 市场监管 | human_resources_social_security 人力资源和社会保障 | housing_construction 住房城乡建设 | transport 交通运输 | ecology_environment 生态环境 | agriculture_rural 农业农村 | other 其他 */
@@ -176,8 +180,7 @@ export class CreateCaseDto {
   channel!: Channel;
 
   /** Mail only: the postmark date, which counts as the filing date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   postmarkedOn?: string;
 
   @IsNonEmptyString()
@@ -200,26 +203,22 @@ export class CreateCaseDto {
   @IsOptionalBoolean()
   hearingRequested?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObjectArray(() => PartyDto)
+  @IsOptionalNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
   thirdParties?: PartyDto[];
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => PartyDto)
+  @IsOptionalNestedObject(() => PartyDto)
   agent?: PartyDto;
 
   /**
    * The agency did not tell the applicant of the right to apply (with contestedAct.remedyRightsNotTold):
    * the day they learnt it, from which the 60 days run, capped at one year from knownOn (第二十条第三款).
    */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   remedyRightsLearnedOn?: string;
 
   /** A justified obstacle to applying in time (第二十条第二款). */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => LimitationObstacleDto)
+  @IsOptionalNestedObject(() => LimitationObstacleDto)
   limitationObstacle?: LimitationObstacleDto;
 }
 
@@ -241,17 +240,14 @@ export class UpdateCaseDto {
   @IsOptionalBoolean()
   hearingRequested?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObjectArray(() => PartyDto)
+  @IsOptionalNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
   thirdParties?: PartyDto[];
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => PartyDto)
+  @IsOptionalNestedObject(() => PartyDto)
   agent?: PartyDto;
 
   /** Descriptive fields of the act; its date and rule facts change through `correct-facts`. */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => ContestedActDescriptionDto)
+  @IsOptionalNestedObject(() => ContestedActDescriptionDto)
   contestedAct?: ContestedActDescriptionDto;
 }
