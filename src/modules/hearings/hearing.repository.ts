@@ -113,6 +113,14 @@ const VIEW_SELECT = `
     FROM hearing h
     JOIN reconsideration_case c ON c.id = h.case_id`;
 
+/**
+ * A time slot `[startsAt, endsAt)` as two query parameters (instants in ISO 8601): the hearing's
+ * starts_at and ends_at, or the bounds of a `tstzrange(…, '[)')`.
+ */
+function slotBounds(slot: { startsAt: Date; endsAt: Date }): [string, string] {
+  return [slot.startsAt.toISOString(), slot.endsAt.toISOString()];
+}
+
 /** Hearings and their panels (tables hearing, hearing_participant). */
 @Injectable()
 export class HearingRepository {
@@ -157,8 +165,7 @@ export class HearingRepository {
         hearing.agencyId,
         hearing.caseId,
         hearing.kind,
-        hearing.startsAt.toISOString(),
-        hearing.endsAt.toISOString(),
+        ...slotBounds(hearing),
         hearing.location,
         hearing.noticeOn,
         hearing.matters,
@@ -190,8 +197,7 @@ export class HearingRepository {
         ordered.map((seat) => seat.userId),
         ordered.map((seat) => seat.role),
         ordered.map((seat) => seat.position),
-        startsAt.toISOString(),
-        endsAt.toISOString(),
+        ...slotBounds({ startsAt, endsAt }),
       ],
     );
   }
@@ -207,17 +213,11 @@ export class HearingRepository {
           SET starts_at = $2, ends_at = $3, location = $4, notice_on = $5,
               version = version + 1, updated_at = now()
         WHERE id = $1`,
-      [
-        id,
-        change.startsAt.toISOString(),
-        change.endsAt.toISOString(),
-        change.location,
-        change.noticeOn,
-      ],
+      [id, ...slotBounds(change), change.location, change.noticeOn],
     );
     await manager.query(
       `UPDATE hearing_participant SET during = tstzrange($2, $3, '[)') WHERE hearing_id = $1`,
-      [id, change.startsAt.toISOString(), change.endsAt.toISOString()],
+      [id, ...slotBounds(change)],
     );
   }
 
@@ -303,8 +303,7 @@ export class HearingRepository {
       [
         booking.agencyId,
         booking.location,
-        booking.startsAt.toISOString(),
-        booking.endsAt.toISOString(),
+        ...slotBounds(booking),
         booking.userIds,
         booking.hearingId,
         prefer ?? 'room',
