@@ -4,6 +4,7 @@ import { appearanceCountsByPeriod, HELD_FACTS } from './appearance-counts.query'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import { TenantScopedRepository } from '../../common/tenancy/tenant-scoped.repository';
 import { rowToEntity } from '../../database/raw-rows';
 import type { AppearanceFact } from '../../domain/litigation/appearance-rates.rule';
 import { CourtAppearanceEntity } from './court-appearance.entity';
@@ -63,29 +64,9 @@ const VIEW_COLUMNS = `s.id, s.agency_id, s.case_id, c.court_case_number, c.court
 
 /** Court sessions and appearances (tables court_session, court_appearance), tenant-scoped. */
 @Injectable()
-export class CourtSessionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  create(manager: EntityManager, fields: Partial<CourtSessionEntity>): CourtSessionEntity {
-    return manager.create(CourtSessionEntity, fields);
-  }
-
-  async save(manager: EntityManager, entity: CourtSessionEntity): Promise<void> {
-    await manager.save(entity);
-  }
-
-  /** A session in scope, locked for the command; null when not found. */
-  async lockForCommand(
-    manager: EntityManager,
-    scope: TenantScope,
-    id: string,
-  ): Promise<CourtSessionEntity | null> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      `SELECT * FROM court_session WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)
-          FOR UPDATE`,
-      [id, scope.agencyId],
-    );
-    return row ? rowToEntity(this.dataSource, CourtSessionEntity, row) : null;
+export class CourtSessionRepository extends TenantScopedRepository<CourtSessionEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, CourtSessionEntity);
   }
 
   /** The body's session with the court's own id, locked; null when none. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
-import { findByIdInScope, rowToEntity } from '../../database/raw-rows';
+import { TenantScopedRepository } from '../../common/tenancy/tenant-scoped.repository';
+import { rowToEntity } from '../../database/raw-rows';
 import type { DefendantRole, DefendantTask } from '../../domain/litigation/defendants.rule';
 import { LitigationCaseEntity } from './litigation-case.entity';
 import { LitigationJudgmentEntity } from './litigation-judgment.entity';
@@ -63,39 +64,9 @@ export interface TenantAgency {
  * read scoped to the tenant.
  */
 @Injectable()
-export class LitigationCaseRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  create(manager: EntityManager, fields: Partial<LitigationCaseEntity>): LitigationCaseEntity {
-    return manager.create(LitigationCaseEntity, fields);
-  }
-
-  /** Inserts or updates the case (its version bumps: the ETag). */
-  async save(manager: EntityManager, entity: LitigationCaseEntity): Promise<void> {
-    await manager.save(entity);
-  }
-
-  /** A case in scope, or null (raw read: the hot path of GET). */
-  async findInScope(
-    scope: TenantScope,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<LitigationCaseEntity | null> {
-    return findByIdInScope(this.dataSource, manager, LitigationCaseEntity, scope, id);
-  }
-
-  /** A case in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */
-  async lockForCommand(
-    manager: EntityManager,
-    scope: TenantScope,
-    id: string,
-  ): Promise<LitigationCaseEntity | null> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      `SELECT * FROM litigation_case WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)
-          FOR UPDATE`,
-      [id, scope.agencyId],
-    );
-    return row ? rowToEntity(this.dataSource, LitigationCaseEntity, row) : null;
+export class LitigationCaseRepository extends TenantScopedRepository<LitigationCaseEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, LitigationCaseEntity);
   }
 
   /** The body's case with this canonical 案号, locked; null when none. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { openParty } from '../../common/crypto/pii-fields';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
-import { findByIdInScope } from '../../database/raw-rows';
+import { TenantScopedRepository } from '../../common/tenancy/tenant-scoped.repository';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type { CaseSummaryRow } from './case.mapper';
 import { ReconsiderationCaseEntity } from './reconsideration-case.entity';
@@ -42,40 +42,9 @@ export interface ClosureRow {
 
 /** Reconsideration cases (table reconsideration_case); every read scoped to the tenant. */
 @Injectable()
-export class ReconsiderationCaseRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** A case in scope, or null (raw read: the hot path of GET). */
-  async findInScope(
-    scope: TenantScope,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ReconsiderationCaseEntity | null> {
-    return findByIdInScope(this.dataSource, manager, ReconsiderationCaseEntity, scope, id);
-  }
-
-  /** A case in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */
-  async lockForCommand(
-    manager: EntityManager,
-    scope: TenantScope,
-    id: string,
-  ): Promise<ReconsiderationCaseEntity | null> {
-    const builder = manager
-      .getRepository(ReconsiderationCaseEntity)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id });
-    if (scope.agencyId !== null) builder.andWhere('c.agencyId = :agencyId', scope);
-    return builder.getOne();
-  }
-
-  /** Inserts or updates the case (its version bumps: the ETag). */
-  async save(manager: EntityManager, entity: ReconsiderationCaseEntity): Promise<void> {
-    await manager.save(entity);
-  }
-
-  create(manager: EntityManager, fields: Partial<ReconsiderationCaseEntity>) {
-    return manager.create(ReconsiderationCaseEntity, fields);
+export class ReconsiderationCaseRepository extends TenantScopedRepository<ReconsiderationCaseEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, ReconsiderationCaseEntity);
   }
 
   /** True when another case of the body already carries this case number. */
