@@ -33,11 +33,31 @@ export abstract class TenantScopedRepository<T extends ObjectLiteral> {
 
   /** The record in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */
   async lockForCommand(manager: EntityManager, scope: TenantScope, id: string): Promise<T | null> {
-    const table = this.dataSource.getMetadata(this.target).tableName;
     const [row] = await manager.query<Record<string, unknown>[]>(
-      `SELECT * FROM ${table} WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2) FOR UPDATE`,
+      `SELECT * FROM ${this.table} WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2) FOR UPDATE`,
       [id, scope.agencyId],
     );
     return row ? rowToEntity(this.dataSource, this.target, row) : null;
+  }
+
+  /**
+   * True when a record of the body (agency) already carries `value` in `column`: a number unique
+   * within the body (a reconsideration case number, a court's 案号).
+   */
+  protected async takenInBody(
+    manager: EntityManager,
+    agencyId: string,
+    column: string,
+    value: string,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM ${this.table} WHERE agency_id = $1 AND ${column} = $2`,
+      [agencyId, value],
+    );
+    return rows.length > 0;
+  }
+
+  private get table(): string {
+    return this.dataSource.getMetadata(this.target).tableName;
   }
 }

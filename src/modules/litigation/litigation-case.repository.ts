@@ -94,16 +94,8 @@ export class LitigationCaseRepository extends TenantScopedRepository<LitigationC
   }
 
   /** True when another case of the body carries this 案号. */
-  async courtCaseNumberTaken(
-    manager: EntityManager,
-    agencyId: string,
-    courtCaseNumber: string,
-  ): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      'SELECT 1 FROM litigation_case WHERE agency_id = $1 AND court_case_number = $2',
-      [agencyId, courtCaseNumber],
-    );
-    return rows.length > 0;
+  courtCaseNumberTaken(manager: EntityManager, agencyId: string, number: string): Promise<boolean> {
+    return this.takenInBody(manager, agencyId, 'court_case_number', number);
   }
 
   /** Agencies of the tenant among `ids` (the body itself included). */

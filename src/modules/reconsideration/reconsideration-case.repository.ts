@@ -48,16 +48,8 @@ export class ReconsiderationCaseRepository extends TenantScopedRepository<Recons
   }
 
   /** True when another case of the body already carries this case number. */
-  async caseNumberTaken(
-    manager: EntityManager,
-    agencyId: string,
-    caseNumber: string,
-  ): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      'SELECT 1 FROM reconsideration_case WHERE agency_id = $1 AND case_number = $2',
-      [agencyId, caseNumber],
-    );
-    return rows.length > 0;
+  caseNumberTaken(manager: EntityManager, agencyId: string, number: string): Promise<boolean> {
+    return this.takenInBody(manager, agencyId, 'case_number', number);
   }
 
   /**
