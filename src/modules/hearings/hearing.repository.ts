@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import { ScopedFilter } from '../../common/tenancy/scoped-filter';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type {
   HearingKind,
@@ -324,37 +325,30 @@ export class HearingRepository {
 
   /** A page of an agency's hearings in start order, keyset-paginated by (starts_at, id). */
   async list(filter: HearingFilter): Promise<HearingViewRow[]> {
-    const where: string[] = ['($1::uuid IS NULL OR h.agency_id = $1)'];
-    const params: unknown[] = [filter.scope.agencyId];
-    const add = (clause: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    if (filter.from !== undefined) add((p) => `h.starts_at >= ${p}::timestamptz`, filter.from);
-    if (filter.to !== undefined) add((p) => `h.starts_at < ${p}::timestamptz`, filter.to);
-    if (filter.location !== undefined) add((p) => `h.location = ${p}`, filter.location);
-    if (filter.caseId !== undefined) add((p) => `h.case_id = ${p}::uuid`, filter.caseId);
-    if (filter.status !== undefined) add((p) => `h.status = ${p}`, filter.status);
-    if (filter.officerId !== undefined) {
-      add(
-        (p) =>
-          `EXISTS (SELECT 1 FROM hearing_participant p WHERE p.hearing_id = h.id AND p.user_id = ${p}::uuid)`,
-        filter.officerId,
-      );
-    }
+    const where = new ScopedFilter(filter.scope, 'h');
+    where.add((p) => `h.starts_at >= ${p}::timestamptz`, filter.from);
+    where.add((p) => `h.starts_at < ${p}::timestamptz`, filter.to);
+    where.add((p) => `h.location = ${p}`, filter.location);
+    where.add((p) => `h.case_id = ${p}::uuid`, filter.caseId);
+    where.add((p) => `h.status = ${p}`, filter.status);
+    where.add(
+      (p) =>
+        `EXISTS (SELECT 1 FROM hearing_participant p WHERE p.hearing_id = h.id AND p.user_id = ${p}::uuid)`,
+      filter.officerId,
+    );
     if (filter.after) {
-      params.push(filter.after[0], filter.after[1]);
-      where.push(
-        `(h.starts_at, h.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      where.addAll(
+        filter.after,
+        (at, id) => `(h.starts_at, h.id) > (${at}::timestamptz, ${id}::uuid)`,
       );
     }
-    params.push(filter.limit);
+    const limit = where.param(filter.limit);
     return this.dataSource.query<HearingViewRow[]>(
       `${VIEW_SELECT}
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY ${filter.newestFirst ? 'h.starts_at DESC, h.id DESC' : 'h.starts_at, h.id'}
-        LIMIT $${params.length}`,
-      params,
+        LIMIT ${limit}`,
+      where.params,
     );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import { ScopedFilter } from '../../common/tenancy/scoped-filter';
 import { TenantScopedRepository } from '../../common/tenancy/tenant-scoped.repository';
 import { rowToEntity } from '../../database/raw-rows';
 import type { DefendantRole, DefendantTask } from '../../domain/litigation/defendants.rule';
@@ -223,34 +224,29 @@ export class LitigationCaseRepository extends TenantScopedRepository<LitigationC
 
   /** A page of cases, latest complaint first (keyset on complaint_received_on, id). */
   async list(scope: TenantScope, filter: LitigationListFilter): Promise<LitigationSummaryRow[]> {
-    const params: unknown[] = [scope.agencyId];
-    const where: string[] = ['($1::uuid IS NULL OR c.agency_id = $1)'];
-    const add = (clause: (p: string) => string, value: unknown) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    add((p) => `c.instance = ${p}`, filter.instance);
-    add((p) => `c.status = ${p}`, filter.status);
-    add((p) => `c.reconsideration_case_id = ${p}::uuid`, filter.reconsiderationCaseId);
+    const where = new ScopedFilter(scope, 'c');
+    where.add((p) => `c.instance = ${p}`, filter.instance);
+    where.add((p) => `c.status = ${p}`, filter.status);
+    where.add((p) => `c.reconsideration_case_id = ${p}::uuid`, filter.reconsiderationCaseId);
     if (filter.q !== undefined) {
       const like = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
       if (filter.qHash !== undefined) {
-        params.push(like, [filter.qHash]);
-        where.push(
-          `(c.search_text ILIKE $${params.length - 1} OR c.plaintiff_id_hashes && $${params.length}::text[])`,
+        where.addAll(
+          [like, [filter.qHash]],
+          (text, hashes) =>
+            `(c.search_text ILIKE ${text} OR c.plaintiff_id_hashes && ${hashes}::text[])`,
         );
       } else {
-        add((p) => `c.search_text ILIKE ${p}`, like);
+        where.add((p) => `c.search_text ILIKE ${p}`, like);
       }
     }
     if (filter.after) {
-      params.push(filter.after[0], filter.after[1]);
-      where.push(
-        `(c.complaint_received_on, c.id) < ($${params.length - 1}::date, $${params.length}::uuid)`,
+      where.addAll(
+        filter.after,
+        (on, id) => `(c.complaint_received_on, c.id) < (${on}::date, ${id}::uuid)`,
       );
     }
-    params.push(filter.limit);
+    const limit = where.param(filter.limit);
     return this.dataSource.query<LitigationSummaryRow[]>(
       `SELECT c.id, c.agency_id, c.court_case_number, c.court_name, c.instance, c.status,
               c.plaintiffs, c.co_defendant, c.cause,
@@ -258,10 +254,10 @@ export class LitigationCaseRepository extends TenantScopedRepository<LitigationC
               (SELECT j.result FROM litigation_judgment j WHERE j.case_id = c.id) AS judgment_result,
               c.version
          FROM litigation_case c
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY c.complaint_received_on DESC, c.id DESC
-        LIMIT $${params.length}`,
-      params,
+        LIMIT ${limit}`,
+      where.params,
     );
   }
 }
