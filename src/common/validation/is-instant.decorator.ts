@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { isISO8601, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isLegalDate } from '../../domain/calendar/legal-date.value';
 import { lowerInstantBound, upperInstantBound } from '../clock/legal-day-bounds';
+import { IsOptionalNotNull } from './is-optional-not-null.decorator';
 
 /**
  * ISO 8601 date-time with an explicit offset (`Z` or `±hh:mm`): an instant, never a wall time.
@@ -58,6 +59,14 @@ export function IsLegalDateOrInstant(options?: ValidationOptions): PropertyDecor
     },
     options,
   );
+}
+
+/**
+ * An optional date or instant (a filter's bound): may be left out, not sent as null.
+ * `@IsOptionalNotNull() @IsLegalDateOrInstant()`.
+ */
+export function IsOptionalLegalDateOrInstant(): PropertyDecorator {
+  return applyDecorators(IsLegalDateOrInstant(), IsOptionalNotNull());
 }
 
 /**

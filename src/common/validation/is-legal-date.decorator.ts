@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isLegalDate } from '../../domain/calendar/legal-date.value';
+import { IsOptionalNotNull } from './is-optional-not-null.decorator';
 
 /** A real calendar day written `YYYY-MM-DD` (2024-02-30 is refused). */
 export function IsLegalDate(options?: ValidationOptions): PropertyDecorator {
@@ -13,4 +15,9 @@ export function IsLegalDate(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** An optional legal date: may be left out, not sent as null. `@IsOptionalNotNull() @IsLegalDate()`. */
+export function IsOptionalLegalDate(): PropertyDecorator {
+  return applyDecorators(IsLegalDate(), IsOptionalNotNull());
 }

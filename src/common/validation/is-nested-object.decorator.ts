@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull } from './is-optional-not-null.decorator';
 
 type DtoClass = new () => object;
 
@@ -20,4 +21,18 @@ export function IsNestedObjectArray(type: () => DtoClass): PropertyDecorator {
     ValidateNested({ each: true }),
     Type(type),
   );
+}
+
+/** An optional nested object (may be left out, not sent as null): `@IsOptionalNotNull() @IsNestedObject(type)`. */
+export function IsOptionalNestedObject(type: () => DtoClass): PropertyDecorator {
+  return applyDecorators(IsNestedObject(type), IsOptionalNotNull());
+}
+
+/**
+ * An optional array of nested objects (may be left out, not sent as null):
+ * `@IsOptionalNotNull() @IsNestedObjectArray(type)`; its size limits stay beside it, where the
+ * OpenAPI plugin reads them.
+ */
+export function IsOptionalNestedObjectArray(type: () => DtoClass): PropertyDecorator {
+  return applyDecorators(IsNestedObjectArray(type), IsOptionalNotNull());
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import { ScopedFilter } from '../../common/tenancy/scoped-filter';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type {
   HearingKind,
@@ -113,6 +114,14 @@ const VIEW_SELECT = `
     FROM hearing h
     JOIN reconsideration_case c ON c.id = h.case_id`;
 
+/**
+ * A time slot `[startsAt, endsAt)` as two query parameters (instants in ISO 8601): the hearing's
+ * starts_at and ends_at, or the bounds of a `tstzrange(…, '[)')`.
+ */
+function slotBounds(slot: { startsAt: Date; endsAt: Date }): [string, string] {
+  return [slot.startsAt.toISOString(), slot.endsAt.toISOString()];
+}
+
 /** Hearings and their panels (tables hearing, hearing_participant). */
 @Injectable()
 export class HearingRepository {
@@ -157,8 +166,7 @@ export class HearingRepository {
         hearing.agencyId,
         hearing.caseId,
         hearing.kind,
-        hearing.startsAt.toISOString(),
-        hearing.endsAt.toISOString(),
+        ...slotBounds(hearing),
         hearing.location,
         hearing.noticeOn,
         hearing.matters,
@@ -190,8 +198,7 @@ export class HearingRepository {
         ordered.map((seat) => seat.userId),
         ordered.map((seat) => seat.role),
         ordered.map((seat) => seat.position),
-        startsAt.toISOString(),
-        endsAt.toISOString(),
+        ...slotBounds({ startsAt, endsAt }),
       ],
     );
   }
@@ -207,17 +214,11 @@ export class HearingRepository {
           SET starts_at = $2, ends_at = $3, location = $4, notice_on = $5,
               version = version + 1, updated_at = now()
         WHERE id = $1`,
-      [
-        id,
-        change.startsAt.toISOString(),
-        change.endsAt.toISOString(),
-        change.location,
-        change.noticeOn,
-      ],
+      [id, ...slotBounds(change), change.location, change.noticeOn],
     );
     await manager.query(
       `UPDATE hearing_participant SET during = tstzrange($2, $3, '[)') WHERE hearing_id = $1`,
-      [id, change.startsAt.toISOString(), change.endsAt.toISOString()],
+      [id, ...slotBounds(change)],
     );
   }
 
@@ -303,8 +304,7 @@ export class HearingRepository {
       [
         booking.agencyId,
         booking.location,
-        booking.startsAt.toISOString(),
-        booking.endsAt.toISOString(),
+        ...slotBounds(booking),
         booking.userIds,
         booking.hearingId,
         prefer ?? 'room',
@@ -325,37 +325,30 @@ export class HearingRepository {
 
   /** A page of an agency's hearings in start order, keyset-paginated by (starts_at, id). */
   async list(filter: HearingFilter): Promise<HearingViewRow[]> {
-    const where: string[] = ['($1::uuid IS NULL OR h.agency_id = $1)'];
-    const params: unknown[] = [filter.scope.agencyId];
-    const add = (clause: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    if (filter.from !== undefined) add((p) => `h.starts_at >= ${p}::timestamptz`, filter.from);
-    if (filter.to !== undefined) add((p) => `h.starts_at < ${p}::timestamptz`, filter.to);
-    if (filter.location !== undefined) add((p) => `h.location = ${p}`, filter.location);
-    if (filter.caseId !== undefined) add((p) => `h.case_id = ${p}::uuid`, filter.caseId);
-    if (filter.status !== undefined) add((p) => `h.status = ${p}`, filter.status);
-    if (filter.officerId !== undefined) {
-      add(
-        (p) =>
-          `EXISTS (SELECT 1 FROM hearing_participant p WHERE p.hearing_id = h.id AND p.user_id = ${p}::uuid)`,
-        filter.officerId,
-      );
-    }
+    const where = new ScopedFilter(filter.scope, 'h');
+    where.add((p) => `h.starts_at >= ${p}::timestamptz`, filter.from);
+    where.add((p) => `h.starts_at < ${p}::timestamptz`, filter.to);
+    where.add((p) => `h.location = ${p}`, filter.location);
+    where.add((p) => `h.case_id = ${p}::uuid`, filter.caseId);
+    where.add((p) => `h.status = ${p}`, filter.status);
+    where.add(
+      (p) =>
+        `EXISTS (SELECT 1 FROM hearing_participant p WHERE p.hearing_id = h.id AND p.user_id = ${p}::uuid)`,
+      filter.officerId,
+    );
     if (filter.after) {
-      params.push(filter.after[0], filter.after[1]);
-      where.push(
-        `(h.starts_at, h.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      where.addAll(
+        filter.after,
+        (at, id) => `(h.starts_at, h.id) > (${at}::timestamptz, ${id}::uuid)`,
       );
     }
-    params.push(filter.limit);
+    const limit = where.param(filter.limit);
     return this.dataSource.query<HearingViewRow[]>(
       `${VIEW_SELECT}
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY ${filter.newestFirst ? 'h.starts_at DESC, h.id DESC' : 'h.starts_at, h.id'}
-        LIMIT $${params.length}`,
-      params,
+        LIMIT ${limit}`,
+      where.params,
     );
   }
 }

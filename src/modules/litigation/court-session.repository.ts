@@ -4,6 +4,8 @@ import { appearanceCountsByPeriod, HELD_FACTS } from './appearance-counts.query'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
+import { ScopedFilter } from '../../common/tenancy/scoped-filter';
+import { TenantScopedRepository } from '../../common/tenancy/tenant-scoped.repository';
 import { rowToEntity } from '../../database/raw-rows';
 import type { AppearanceFact } from '../../domain/litigation/appearance-rates.rule';
 import { CourtAppearanceEntity } from './court-appearance.entity';
@@ -63,29 +65,9 @@ const VIEW_COLUMNS = `s.id, s.agency_id, s.case_id, c.court_case_number, c.court
 
 /** Court sessions and appearances (tables court_session, court_appearance), tenant-scoped. */
 @Injectable()
-export class CourtSessionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  create(manager: EntityManager, fields: Partial<CourtSessionEntity>): CourtSessionEntity {
-    return manager.create(CourtSessionEntity, fields);
-  }
-
-  async save(manager: EntityManager, entity: CourtSessionEntity): Promise<void> {
-    await manager.save(entity);
-  }
-
-  /** A session in scope, locked for the command; null when not found. */
-  async lockForCommand(
-    manager: EntityManager,
-    scope: TenantScope,
-    id: string,
-  ): Promise<CourtSessionEntity | null> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      `SELECT * FROM court_session WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)
-          FOR UPDATE`,
-      [id, scope.agencyId],
-    );
-    return row ? rowToEntity(this.dataSource, CourtSessionEntity, row) : null;
+export class CourtSessionRepository extends TenantScopedRepository<CourtSessionEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, CourtSessionEntity);
   }
 
   /** The body's session with the court's own id, locked; null when none. */
@@ -133,32 +115,26 @@ export class CourtSessionRepository {
 
   /** Sessions in start order (keyset on start and id), or newest first for the feed. */
   async list(filter: CourtSessionListFilter): Promise<CourtSessionViewRow[]> {
-    const params: unknown[] = [filter.scope.agencyId];
-    const where = ['($1::uuid IS NULL OR s.agency_id = $1)'];
-    const add = (clause: (p: string) => string, value: unknown) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    add((p) => `s.starts_at >= ${p}::timestamptz`, filter.from);
-    add((p) => `s.starts_at < ${p}::timestamptz`, filter.to);
-    add((p) => `s.case_id = ${p}::uuid`, filter.caseId);
-    add((p) => `s.status = ${p}`, filter.status);
+    const where = new ScopedFilter(filter.scope, 's');
+    where.add((p) => `s.starts_at >= ${p}::timestamptz`, filter.from);
+    where.add((p) => `s.starts_at < ${p}::timestamptz`, filter.to);
+    where.add((p) => `s.case_id = ${p}::uuid`, filter.caseId);
+    where.add((p) => `s.status = ${p}`, filter.status);
     if (filter.after) {
-      params.push(filter.after[0], filter.after[1]);
-      where.push(
-        `(s.starts_at, s.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      where.addAll(
+        filter.after,
+        (at, id) => `(s.starts_at, s.id) > (${at}::timestamptz, ${id}::uuid)`,
       );
     }
-    params.push(filter.limit);
+    const limit = where.param(filter.limit);
     const order = filter.newestFirst ? 'DESC' : 'ASC';
     return this.dataSource.query<CourtSessionViewRow[]>(
       `SELECT ${VIEW_COLUMNS}
          FROM court_session s JOIN litigation_case c ON c.id = s.case_id
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY s.starts_at ${order}, s.id ${order}
-        LIMIT $${params.length}`,
-      params,
+        LIMIT ${limit}`,
+      where.params,
     );
   }
 

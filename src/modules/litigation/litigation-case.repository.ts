@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
-import { findByIdInScope, rowToEntity } from '../../database/raw-rows';
+import { ScopedFilter } from '../../common/tenancy/scoped-filter';
+import { TenantScopedRepository } from '../../common/tenancy/tenant-scoped.repository';
+import { rowToEntity } from '../../database/raw-rows';
 import type { DefendantRole, DefendantTask } from '../../domain/litigation/defendants.rule';
 import { LitigationCaseEntity } from './litigation-case.entity';
 import { LitigationJudgmentEntity } from './litigation-judgment.entity';
@@ -63,39 +65,9 @@ export interface TenantAgency {
  * read scoped to the tenant.
  */
 @Injectable()
-export class LitigationCaseRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  create(manager: EntityManager, fields: Partial<LitigationCaseEntity>): LitigationCaseEntity {
-    return manager.create(LitigationCaseEntity, fields);
-  }
-
-  /** Inserts or updates the case (its version bumps: the ETag). */
-  async save(manager: EntityManager, entity: LitigationCaseEntity): Promise<void> {
-    await manager.save(entity);
-  }
-
-  /** A case in scope, or null (raw read: the hot path of GET). */
-  async findInScope(
-    scope: TenantScope,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<LitigationCaseEntity | null> {
-    return findByIdInScope(this.dataSource, manager, LitigationCaseEntity, scope, id);
-  }
-
-  /** A case in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */
-  async lockForCommand(
-    manager: EntityManager,
-    scope: TenantScope,
-    id: string,
-  ): Promise<LitigationCaseEntity | null> {
-    const [row] = await manager.query<Record<string, unknown>[]>(
-      `SELECT * FROM litigation_case WHERE id = $1 AND ($2::uuid IS NULL OR agency_id = $2)
-          FOR UPDATE`,
-      [id, scope.agencyId],
-    );
-    return row ? rowToEntity(this.dataSource, LitigationCaseEntity, row) : null;
+export class LitigationCaseRepository extends TenantScopedRepository<LitigationCaseEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, LitigationCaseEntity);
   }
 
   /** The body's case with this canonical 案号, locked; null when none. */
@@ -123,16 +95,8 @@ export class LitigationCaseRepository {
   }
 
   /** True when another case of the body carries this 案号. */
-  async courtCaseNumberTaken(
-    manager: EntityManager,
-    agencyId: string,
-    courtCaseNumber: string,
-  ): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      'SELECT 1 FROM litigation_case WHERE agency_id = $1 AND court_case_number = $2',
-      [agencyId, courtCaseNumber],
-    );
-    return rows.length > 0;
+  courtCaseNumberTaken(manager: EntityManager, agencyId: string, number: string): Promise<boolean> {
+    return this.takenInBody(manager, agencyId, 'court_case_number', number);
   }
 
   /** Agencies of the tenant among `ids` (the body itself included). */
@@ -260,34 +224,29 @@ export class LitigationCaseRepository {
 
   /** A page of cases, latest complaint first (keyset on complaint_received_on, id). */
   async list(scope: TenantScope, filter: LitigationListFilter): Promise<LitigationSummaryRow[]> {
-    const params: unknown[] = [scope.agencyId];
-    const where: string[] = ['($1::uuid IS NULL OR c.agency_id = $1)'];
-    const add = (clause: (p: string) => string, value: unknown) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    add((p) => `c.instance = ${p}`, filter.instance);
-    add((p) => `c.status = ${p}`, filter.status);
-    add((p) => `c.reconsideration_case_id = ${p}::uuid`, filter.reconsiderationCaseId);
+    const where = new ScopedFilter(scope, 'c');
+    where.add((p) => `c.instance = ${p}`, filter.instance);
+    where.add((p) => `c.status = ${p}`, filter.status);
+    where.add((p) => `c.reconsideration_case_id = ${p}::uuid`, filter.reconsiderationCaseId);
     if (filter.q !== undefined) {
       const like = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
       if (filter.qHash !== undefined) {
-        params.push(like, [filter.qHash]);
-        where.push(
-          `(c.search_text ILIKE $${params.length - 1} OR c.plaintiff_id_hashes && $${params.length}::text[])`,
+        where.addAll(
+          [like, [filter.qHash]],
+          (text, hashes) =>
+            `(c.search_text ILIKE ${text} OR c.plaintiff_id_hashes && ${hashes}::text[])`,
         );
       } else {
-        add((p) => `c.search_text ILIKE ${p}`, like);
+        where.add((p) => `c.search_text ILIKE ${p}`, like);
       }
     }
     if (filter.after) {
-      params.push(filter.after[0], filter.after[1]);
-      where.push(
-        `(c.complaint_received_on, c.id) < ($${params.length - 1}::date, $${params.length}::uuid)`,
+      where.addAll(
+        filter.after,
+        (on, id) => `(c.complaint_received_on, c.id) < (${on}::date, ${id}::uuid)`,
       );
     }
-    params.push(filter.limit);
+    const limit = where.param(filter.limit);
     return this.dataSource.query<LitigationSummaryRow[]>(
       `SELECT c.id, c.agency_id, c.court_case_number, c.court_name, c.instance, c.status,
               c.plaintiffs, c.co_defendant, c.cause,
@@ -295,10 +254,10 @@ export class LitigationCaseRepository {
               (SELECT j.result FROM litigation_judgment j WHERE j.case_id = c.id) AS judgment_result,
               c.version
          FROM litigation_case c
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY c.complaint_received_on DESC, c.id DESC
-        LIMIT $${params.length}`,
-      params,
+        LIMIT ${limit}`,
+      where.params,
     );
   }
 }

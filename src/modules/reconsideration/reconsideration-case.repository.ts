@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { openParty } from '../../common/crypto/pii-fields';
 import type { TenantScope } from '../../common/tenancy/tenant-scope';
-import { findByIdInScope } from '../../database/raw-rows';
+import { ScopedFilter } from '../../common/tenancy/scoped-filter';
+import { TenantScopedRepository } from '../../common/tenancy/tenant-scoped.repository';
 import type { LegalDate } from '../../domain/calendar/legal-date.value';
 import type { CaseSummaryRow } from './case.mapper';
 import { ReconsiderationCaseEntity } from './reconsideration-case.entity';
@@ -42,53 +43,14 @@ export interface ClosureRow {
 
 /** Reconsideration cases (table reconsideration_case); every read scoped to the tenant. */
 @Injectable()
-export class ReconsiderationCaseRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** A case in scope, or null (raw read: the hot path of GET). */
-  async findInScope(
-    scope: TenantScope,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ReconsiderationCaseEntity | null> {
-    return findByIdInScope(this.dataSource, manager, ReconsiderationCaseEntity, scope, id);
-  }
-
-  /** A case in scope, locked (FOR UPDATE) for the command's transaction; null when not found. */
-  async lockForCommand(
-    manager: EntityManager,
-    scope: TenantScope,
-    id: string,
-  ): Promise<ReconsiderationCaseEntity | null> {
-    const builder = manager
-      .getRepository(ReconsiderationCaseEntity)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id });
-    if (scope.agencyId !== null) builder.andWhere('c.agencyId = :agencyId', scope);
-    return builder.getOne();
-  }
-
-  /** Inserts or updates the case (its version bumps: the ETag). */
-  async save(manager: EntityManager, entity: ReconsiderationCaseEntity): Promise<void> {
-    await manager.save(entity);
-  }
-
-  create(manager: EntityManager, fields: Partial<ReconsiderationCaseEntity>) {
-    return manager.create(ReconsiderationCaseEntity, fields);
+export class ReconsiderationCaseRepository extends TenantScopedRepository<ReconsiderationCaseEntity> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, ReconsiderationCaseEntity);
   }
 
   /** True when another case of the body already carries this case number. */
-  async caseNumberTaken(
-    manager: EntityManager,
-    agencyId: string,
-    caseNumber: string,
-  ): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      'SELECT 1 FROM reconsideration_case WHERE agency_id = $1 AND case_number = $2',
-      [agencyId, caseNumber],
-    );
-    return rows.length > 0;
+  caseNumberTaken(manager: EntityManager, agencyId: string, number: string): Promise<boolean> {
+    return this.takenInBody(manager, agencyId, 'case_number', number);
   }
 
   /**
@@ -131,23 +93,17 @@ export class ReconsiderationCaseRepository {
 
   /** A page of cases, newest receipt first (keyset on received_on, id). */
   async list(scope: TenantScope, filter: CaseListFilter): Promise<CaseSummaryRow[]> {
-    const params: unknown[] = [scope.agencyId];
-    const where: string[] = ['($1::uuid IS NULL OR c.agency_id = $1)'];
-    const add = (clause: (p: string) => string, value: unknown) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(clause(`$${params.length}`));
-    };
-    add((p) => `c.status = ${p}`, filter.status);
-    add((p) => `c.handler_id = ${p}`, filter.handlerId);
-    add((p) => `c.received_on >= ${p}::date`, filter.receivedFrom);
-    add((p) => `c.received_on <= ${p}::date`, filter.receivedTo);
+    const where = new ScopedFilter(scope, 'c');
+    where.add((p) => `c.status = ${p}`, filter.status);
+    where.add((p) => `c.handler_id = ${p}`, filter.handlerId);
+    where.add((p) => `c.received_on >= ${p}::date`, filter.receivedFrom);
+    where.add((p) => `c.received_on <= ${p}::date`, filter.receivedTo);
     if (filter.q !== undefined) {
-      add((p) => `c.search_text ILIKE ${p}`, `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`);
+      where.add((p) => `c.search_text ILIKE ${p}`, `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`);
     }
-    add((p) => `c.id_number_hashes @> ARRAY[${p}::text]`, filter.idNumberHash);
+    where.add((p) => `c.id_number_hashes @> ARRAY[${p}::text]`, filter.idNumberHash);
     if (filter.overdue !== undefined) {
-      add(
+      where.add(
         (p) =>
           `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id
              AND (d.status = 'overdue' OR (d.status = 'open' AND d.due_on < ${p}::date)))`,
@@ -155,10 +111,9 @@ export class ReconsiderationCaseRepository {
       );
     }
     if (filter.after) {
-      params.push(filter.after[0], filter.after[1]);
-      where.push(`(c.received_on, c.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
+      where.addAll(filter.after, (on, id) => `(c.received_on, c.id) < (${on}::date, ${id}::uuid)`);
     }
-    params.push(filter.limit);
+    const limit = where.param(filter.limit);
     const rows = await this.dataSource.query<CaseSummaryRow[]>(
       `SELECT c.id, c.receipt_number, c.case_number, c.status, c.procedure, c.applicants,
               c.respondent_name, c.contested_act->>'title' AS act_title,
@@ -166,10 +121,10 @@ export class ReconsiderationCaseRepository {
               c.decision_due_on::text AS decision_due_on, c.concluded_on::text AS concluded_on,
               c.handler_id, c.version
          FROM reconsideration_case c
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY c.received_on DESC, c.id DESC
-        LIMIT $${params.length}`,
-      params,
+        LIMIT ${limit}`,
+      where.params,
     );
     // A raw read: the sealed ID numbers are opened here (the list masks them).
     return rows.map((row) => ({ ...row, applicants: row.applicants.map((a) => openParty(a)) }));

@@ -10,7 +10,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { IsNestedObjectArray } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
@@ -24,6 +27,8 @@ import {
 } from '../../../domain/litigation/litigation-case.types';
 import { PlaintiffDto } from '../../litigation/dto/create-litigation-case.dto';
 import { ACT_KINDS, ADMINISTRATIVE_FIELDS } from '../../reconsideration/dto/case-vocabulary';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
 
 /** The court's identifiers: printable, no spaces or slashes. */
 const COURT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -40,8 +45,7 @@ const COURT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 })
 export class CourtFilingDto {
   /** The court, e.g. 乐平市人民法院. */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   courtName!: string;
 
@@ -64,8 +68,7 @@ export class CourtFilingDto {
   defendantAgencyCodes!: string[];
 
   /** 案由, free text. */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   cause!: string;
 
@@ -88,13 +91,11 @@ export class CourtFilingDto {
   complaintServedOn!: string;
 
   /** The court will summon the head (负责人出庭应诉规定 第四条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   headSummonRequired?: boolean;
 
   /** State compensation (国家赔偿) is claimed with the suit. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   stateCompensation?: boolean;
 }
 
@@ -128,8 +129,7 @@ export class CourtJudgmentDto {
   disposition!: Disposition;
 
   /** Service on the agency: the appeal window runs from it (第八十五条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   servedOn?: string;
 }
 

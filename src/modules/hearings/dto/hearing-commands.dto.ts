@@ -14,6 +14,7 @@ import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator'
 import { IsInstant } from '../../../common/validation/is-instant.decorator';
 import { MAX_DURATION_MINUTES, NOT_BLANK, NOT_BLANK_MESSAGE } from './schedule-hearing.dto';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 @RequestExample({
   startsAt: '2024-10-28T09:00:00+08:00',
@@ -34,8 +35,7 @@ export class RescheduleHearingDto {
   durationMinutes?: number;
 
   /** The new room; unchanged when absent. */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
   @MaxLength(200)
   location?: string;
@@ -72,14 +72,12 @@ export class RespondentAttendanceDto {
   title!: string;
 
   /** The staff member delegated to attend (委托相应的工作人员); required when the responsible person was absent (第五十一条第三款). */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(100)
   delegateName?: string;
 
   /** Why the responsible person could not attend; required when absent, not allowed when they attended. */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(2000)
   @ValidateBy({
     name: 'onlyWhenAbsent',
@@ -118,8 +116,7 @@ export class RecordHearingDto {
   respondentAttendance!: RespondentAttendanceDto;
 
   /** Notes for the record (听证笔录 summary). */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(10000)
   notes?: string;
 }

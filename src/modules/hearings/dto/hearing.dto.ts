@@ -1,4 +1,4 @@
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUUID, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
@@ -7,7 +7,8 @@ import {
   type HearingStatus,
   type ParticipantRole,
 } from '../../../domain/hearings/hearing.rules';
-import { IsLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
+import { IsOptionalLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 export class HearingParticipantDto {
   userId!: string;
@@ -87,18 +88,15 @@ export class HearingPageDto {
 
 export class HearingQueryDto extends PageQueryDto {
   /** Hearings starting at or after: a date (from its start in China Standard Time) or an instant. */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
   /** Hearings starting before: a date (inclusive: up to its end in China Standard Time) or an instant (exclusive). */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 
   /** Only this room (exact name). */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   location?: string;
 
@@ -120,12 +118,10 @@ export class HearingQueryDto extends PageQueryDto {
 
 export class HearingFeedQueryDto {
   /** Hearings starting at or after: a date or an instant. */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
   /** Hearings starting before: a date (inclusive) or an instant (exclusive). */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 }

@@ -5,6 +5,7 @@ import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-nu
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { AGENCY_KINDS, type AgencyKind } from '../agency.entity';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 const NUMBER_TEMPLATE = /^(?=.*\{year\})(?=.*\{seq\}).{1,100}$/u;
 const NUMBER_TEMPLATE_MESSAGE =
@@ -62,8 +63,7 @@ export class UpdateAgencyDto {
   @MaxLength(200)
   name?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be 1–64 letters, digits, _ . -' })
   code?: string;
 

@@ -2,7 +2,7 @@ import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { ActorKind } from '../../../common/auth/actor';
 import type { Role } from '../../../common/auth/role';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 @RequestExample({ username: 'zhang.san', password: 'correct-horse-battery-staple' })
 export class LoginDto {
@@ -17,8 +17,7 @@ export class LoginDto {
   password!: string;
 
   /** The second factor: a 6-digit TOTP code, or a one-time recovery code `xxxxx-xxxxx`. */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(32)
   otp?: string;
 }

@@ -16,6 +16,7 @@ import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-nu
 import { USER_ROLES, type UserRole } from '../../../common/auth/role';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/;
 const USERNAME_MESSAGE = '$property must be 3–64 letters, digits, _ . @ -';
@@ -70,8 +71,7 @@ export class UpdateUserDto {
 
   /** Changing it revokes the user's existing tokens. */
   /** A new temporary password (same rules); the user changes it at the next login. */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MinLength(12)
   @MaxLength(200)
   password?: string;

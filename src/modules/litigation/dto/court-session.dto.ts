@@ -1,14 +1,22 @@
 import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsNestedObject } from '../../../common/validation/is-nested-object.decorator';
+import { IsOptionalNestedObject } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsInstant, IsLegalDateOrInstant } from '../../../common/validation/is-instant.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsInstant,
+  IsOptionalLegalDateOrInstant,
+} from '../../../common/validation/is-instant.decorator';
 import {
   COURT_SESSION_STATUSES,
   type CourtSessionStatus,
 } from '../../../domain/litigation/court-session-deadlines.rule';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 const NOT_BLANK = /\S/;
 const NOT_BLANK_MESSAGE = { message: '$property must not be blank' };
@@ -46,14 +54,12 @@ export class RescheduleCourtSessionDto {
   @IsLegalDate()
   noticeReceivedOn!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
   @MaxLength(200)
   courtroom?: string;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   headSummoned?: boolean;
 }
 
@@ -102,29 +108,24 @@ export class AppearancePlanDto {
   defendantAgencyId?: string;
 
   /** The official (负责人, 第二条) who will appear. */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => OfficialDto)
+  @IsOptionalNestedObject(() => OfficialDto)
   official?: OfficialDto;
 
   /** The identity proof filed with the court (第六条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   identityProofFiledOn?: string;
 
   /** force_majeure 不可抗力 | accident 意外事件 | irreplaceable_duty 需要履行他人不能代替的公务 | other_legitimate 其他正当事由 (第八条) */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(40)
   absenceReason?: string;
 
   /** The proof of the reason is sealed or signed by the principal head (第九条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   absenceProofSealed?: boolean;
 
   /** The staff member who appears instead (第十条). */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => StaffDto)
+  @IsOptionalNestedObject(() => StaffDto)
   staff?: StaffDto;
 }
 
@@ -147,49 +148,40 @@ export class AppearanceRecordDto {
   @IsBoolean()
   appeared!: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => OfficialDto)
+  @IsOptionalNestedObject(() => OfficialDto)
   official?: OfficialDto;
 
   /** force_majeure | accident | irreplaceable_duty | other_legitimate (第八条) */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(40)
   absenceReason?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(2000)
   absenceExplanation?: string;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   absenceProofSealed?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => StaffDto)
+  @IsOptionalNestedObject(() => StaffDto)
   staff?: StaffDto;
 
   /** Only a lawyer appeared for the agency (行诉解释 第一百二十八条第二款: no appearance). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   lawyerOnly?: boolean;
 
   /** The official spoke on resolving the dispute in substance (出声, 第十一条第三款). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   spokeOnMerits?: boolean;
 }
 
 export class CourtSessionQueryDto extends PageQueryDto {
   /** Sessions starting at or after: a date or an instant. */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
   /** Sessions starting before: a date (inclusive) or an instant (exclusive). */
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 
   @IsOptionalNotNull()
@@ -203,36 +195,30 @@ export class CourtSessionQueryDto extends PageQueryDto {
 }
 
 export class CourtSessionFeedQueryDto {
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   from?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDateOrInstant()
+  @IsOptionalLegalDateOrInstant()
   to?: string;
 }
 
 export class AppearanceQueryDto extends PageQueryDto {
   /** Sessions held on or after this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   from?: string;
 
   /** Sessions held on or before this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   to?: string;
 }
 
 export class AppearanceRateQueryDto {
   /** Sessions held on or after this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   from?: string;
 
   /** Sessions held on or before this date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   to?: string;
 
   /** Admins only: the rates of this reconsideration body. */

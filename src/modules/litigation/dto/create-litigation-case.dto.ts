@@ -1,17 +1,14 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsUUID, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsNestedObjectArray } from '../../../common/validation/is-nested-object.decorator';
+import {
+  IsNestedObjectArray,
+  IsOptionalNestedObjectArray,
+} from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import { IsPartyIdNumber } from '../../../common/validation/is-party-id-number.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import {
@@ -21,14 +18,15 @@ import {
   type RetrialProcedure,
 } from '../../../domain/litigation/litigation-case.types';
 import { ACT_KINDS, ADMINISTRATIVE_FIELDS } from '../../reconsideration/dto/case-vocabulary';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
 
 export class PlaintiffDto {
   /** person 自然人 | organization 法人或者其他组织 */
   @IsIn(['person', 'organization'])
   kind!: 'person' | 'organization';
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name!: string;
 
@@ -49,21 +47,18 @@ export const LITIGATION_PROCEDURES = ['ordinary', 'simplified'] as const;
 export class UpdateLitigationCaseDto {
   /** The court, e.g. 乐平市人民法院. */
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   courtName?: string;
 
-  @IsOptionalNotNull()
-  @IsNestedObjectArray(() => PlaintiffDto)
+  @IsOptionalNestedObjectArray(() => PlaintiffDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   plaintiffs?: PlaintiffDto[];
 
   /** 案由, free text. */
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   cause?: string;
 
@@ -78,26 +73,22 @@ export class UpdateLitigationCaseDto {
   field?: string;
 
   /** State compensation (国家赔偿) is claimed with the suit. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   stateCompensation?: boolean;
 
   /** The court must summon the head (负责人出庭应诉规定 第四条: major public interest, attention, risk). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   headSummonRequired?: boolean;
 
   /** The court's filing (立案); the courts' terms count from it. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   filedOn?: string;
 
   /**
    * The court allowed evidence later (行政诉讼法 第三十六条第一款) and the cause ended on this day:
    * the evidence is due 15 days after it (行诉解释 第三十四条).
    */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   evidenceObstacleRemovedOn?: string;
 }
 
@@ -122,14 +113,12 @@ export class CreateLitigationCaseDto {
   agencyId?: string;
 
   /** 案号, e.g. （2024）赣0281行初12号 or (2015)海行初字第5号 (full-width or ASCII brackets). */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(80)
   courtCaseNumber!: string;
 
   /** The court, e.g. 乐平市人民法院. */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   courtName!: string;
 
@@ -173,8 +162,7 @@ export class CreateLitigationCaseDto {
   previousInstanceId?: string;
 
   /** 案由, free text. */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   cause!: string;
 
@@ -187,18 +175,15 @@ export class CreateLitigationCaseDto {
   field!: string;
 
   /** State compensation (国家赔偿) is claimed with the suit. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   stateCompensation?: boolean;
 
   /** The court must summon the head (负责人出庭应诉规定 第四条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   headSummonRequired?: boolean;
 
   /** The court's filing (立案). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   filedOn?: string;
 
   /** The agency's receipt of the complaint copy: the 15 days of defence run from it (第六十七条). */

@@ -1,4 +1,4 @@
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import {
@@ -8,6 +8,7 @@ import {
   type LitigationStatus,
 } from '../../../domain/litigation/litigation-case.types';
 import { CaseDeadlineDto } from '../../reconsideration/dto/case.dto';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 export class PlaintiffViewDto {
   kind!: 'person' | 'organization';
@@ -138,8 +139,7 @@ export class LitigationCaseQueryDto extends PageQueryDto {
   status?: LitigationStatus;
 
   /** Text in the 案号, the court or a plaintiff's name; a whole ID number finds its plaintiff. */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(100)
   q?: string;
 

@@ -1,7 +1,9 @@
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import {
   APPELLANTS,
   DISPOSITIONS,
@@ -10,6 +12,8 @@ import {
   type Disposition,
   type JudgmentKind,
 } from '../../../domain/litigation/litigation-case.types';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
 
 @RequestExample({ submittedOn: '2024-10-20' })
 export class SubmitDefenseDto {
@@ -42,13 +46,11 @@ export class RecordJudgmentDto {
   disposition!: Disposition;
 
   /** Service on the agency: the appeal window runs from it (第八十五条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   servedOn?: string;
 
   /** The court found against the agency on part of what was sued only (部分败诉). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   partial?: boolean;
 }
 
@@ -80,8 +82,7 @@ export class JudicialRecommendationDto {
   @IsLegalDate()
   receivedOn!: string;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   summary!: string;
 }

@@ -11,7 +11,10 @@ import {
   Min,
 } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import {
   OPINION_HEARING_METHODS,
@@ -24,6 +27,8 @@ import {
   type TerminationReason,
 } from '../../../domain/reconsideration/reconsideration-case.types';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 @RequestExample({ handlerId: '7c1e9a52-3b6d-4e8f-a0c4-5d2b8e6f1a93' })
 export class AssignDto {
@@ -60,8 +65,7 @@ export class ReceivedOnDto {
   receivedOn!: string;
 
   /** For mail: the postmark date, compared with the due date instead of the receipt. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   postmarkedOn?: string;
 }
 
@@ -77,8 +81,7 @@ export class AcceptDto {
 
   /** A case number of the office's own; otherwise assigned from the agency's template. */
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(100)
   caseNumber?: string;
 }
@@ -92,14 +95,12 @@ export class RejectDto {
   @IsLegalDate()
   rejectedOn!: string;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   reason!: string;
 
   /** For lack of jurisdiction: the competent body (第三十条第二款). */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   competentBody?: string;
 }
@@ -110,8 +111,7 @@ export class SendCopyDto {
   sentOn!: string;
 
   /** When the respondent received the copy: starts its reply period. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   respondentReceivedOn?: string;
 }
 
@@ -127,8 +127,7 @@ export class OpinionHeardDto {
 
 @RequestExample({ reason: '申请人无法联系，改为书面审查' })
 export class ReasonDto {
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   reason!: string;
 }
@@ -160,8 +159,7 @@ export class ExtendDto {
   @Max(365)
   days!: number;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   reason!: string;
 }
@@ -182,8 +180,7 @@ export class ExtendCorrectionPeriodDto {
   @Max(30)
   days!: number;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   reason!: string;
 }
@@ -214,15 +211,13 @@ export class ConcludeDto {
 
   /** e.g. 乐府复决〔2024〕12号 */
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(100)
   decisionNumber?: string;
 
   /** Required when concluding after the decision deadline. */
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   lateReason?: string;
 }

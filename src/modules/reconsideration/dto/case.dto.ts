@@ -1,12 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { IsOptionalLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import {
   CASE_STATUSES,
   type CaseStatus,
 } from '../../../domain/reconsideration/reconsideration-case.types';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 export class ApplicantViewDto {
   kind!: 'person' | 'organization';
@@ -152,23 +153,19 @@ export class CaseQueryDto extends PageQueryDto {
   handlerId?: string;
 
   /** Substring of receipt/case number, applicant, respondent or act document number. */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(100)
   q?: string;
 
   /** Exact match on an applicant's, agent's or third party's ID number (searched by keyed hash). */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @Matches(/^[0-9A-Za-z]{15,18}$/, { message: 'idNumber must be 15 to 18 letters or digits' })
   idNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   receivedFrom?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   receivedTo?: string;
 
   /** true: only cases with an overdue deadline. */

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsUUID } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import { IsOptionalLegalDate } from '../../../common/validation/is-legal-date.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { OUTCOMES, type Outcome } from '../../../domain/reconsideration/reconsideration-case.types';
 
@@ -36,12 +36,10 @@ export class ClosureQueryDto extends PageQueryDto {
   @IsUUID()
   agencyId?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   concludedFrom?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   concludedTo?: string;
 
   @IsOptionalNotNull()

@@ -1,21 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
-import { IsNestedObject } from '../../../common/validation/is-nested-object.decorator';
-import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsNestedObject,
+  IsOptionalNestedObject,
+} from '../../../common/validation/is-nested-object.decorator';
 import { LimitationObstacleDto } from './create-case.dto';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
 
 /** The contested act's rule-deciding facts (第二十条、第二十一条). */
 export class ContestedActFactsDto {
   /** The act concerns real estate (不动产): the outer limit is 20 years (第二十一条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   realEstate?: boolean;
 
   /** The applicant was not told of the right to apply (第二十条第三款). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   remedyRightsNotTold?: boolean;
 
   /** The date of the act (5/20-year outer limits, 第二十一条); null: not known. */
@@ -28,12 +33,10 @@ export class ContestedActFactsDto {
 /** What changes: each field given replaces the recorded fact; null clears a nullable one. */
 export class FactChangesDto {
   /** 重大、疑难、复杂 (第五十条): conclusion needs a held hearing. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   major?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => ContestedActFactsDto)
+  @IsOptionalNestedObject(() => ContestedActFactsDto)
   contestedAct?: ContestedActFactsDto;
 
   /** A justified obstacle (第二十条第二款); null removes it. */
@@ -49,12 +52,10 @@ export class FactChangesDto {
   remedyRightsLearnedOn?: string | null;
 
   /** When the applicant knew or should have known the act (第二十条). */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   knownOn?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   receivedOn?: string;
 
   /** For mail: the postmark is the filing date; null removes it. */
@@ -73,8 +74,7 @@ export class CorrectFactsDto {
   changes!: FactChangesDto;
 
   /** Why the recorded facts were wrong (kept in the timeline and the audit trail). */
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(2000)
   reason!: string;
 }

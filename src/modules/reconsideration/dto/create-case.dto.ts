@@ -1,21 +1,16 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import {
   IsNestedObject,
   IsNestedObjectArray,
+  IsOptionalNestedObject,
+  IsOptionalNestedObjectArray,
 } from '../../../common/validation/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
 import { IsPartyIdNumber } from '../../../common/validation/is-party-id-number.decorator';
-import { IsLegalDate } from '../../../common/validation/is-legal-date.decorator';
+import {
+  IsLegalDate,
+  IsOptionalLegalDate,
+} from '../../../common/validation/is-legal-date.decorator';
 import type { Procedure } from '../../../domain/deadlines/deadline-definition.type';
 import { CHANNELS, type Channel } from '../../../domain/reconsideration/reconsideration-case.types';
 import {
@@ -25,14 +20,16 @@ import {
   type AdministrativeField,
 } from './case-vocabulary';
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
+import { IsNonEmptyString } from '../../../common/validation/is-non-empty-string.decorator';
+import { IsOptionalBoolean } from '../../../common/validation/is-optional-boolean.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 export class ApplicantDto {
   /** person 自然人 | organization 法人或者其他组织 */
   @IsIn(['person', 'organization'])
   kind!: 'person' | 'organization';
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name!: string;
 
@@ -41,25 +38,21 @@ export class ApplicantDto {
   @IsPartyIdNumber('isApplicantIdNumber')
   idNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   contact?: string;
 }
 
 export class PartyDto {
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(40)
   idNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   contact?: string;
 }
@@ -72,26 +65,22 @@ export class RespondentDto {
 
   /** Free-text name when the agency is not registered; defaults to the agency's name. */
   @ValidateIf((respondent: RespondentDto) => !respondent.agencyId || respondent.name !== undefined)
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(200)
   name?: string;
 }
 
 export class ContestedActDto {
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   title!: string;
 
   /** e.g. 乐公（治）行罚决字〔2024〕123号 */
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   documentNumber?: string;
 
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   actOn?: string;
 
   /** public_security 公安 | natural_resources 自然资源 | market_regulation 市场监管 | human_resources_social_security 人力资源和社会保障 | housing_construction 住房城乡建设 | transport 交通运输 | ecology_environment 生态环境 | agriculture_rural 农业农村 | other 其他 */
@@ -103,25 +92,21 @@ export class ContestedActDto {
   actKind!: ActKind;
 
   /** The act concerns real estate (不动产): the outer limit is 20 years (第二十一条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   realEstate?: boolean;
 
   /** The applicant was not told of the right to apply (第二十条第三款): 1-year outer limit. */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   remedyRightsNotTold?: boolean;
 }
 
 /** The contested act's descriptive fields (a PATCH may change them before conclusion). */
 export class ContestedActDescriptionDto {
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(500)
   title!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(200)
   documentNumber?: string;
 
@@ -141,8 +126,7 @@ export class LimitationObstacleDto {
   @IsLegalDate()
   endedOn!: string;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(1000)
   reason!: string;
 }
@@ -196,17 +180,14 @@ export class CreateCaseDto {
   channel!: Channel;
 
   /** Mail only: the postmark date, which counts as the filing date. */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   postmarkedOn?: string;
 
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(5000)
   requests!: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
@@ -216,34 +197,28 @@ export class CreateCaseDto {
   procedure?: Procedure;
 
   /** 重大、疑难、复杂: conclusion needs a hearing (第五十条). */
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   major?: boolean;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   hearingRequested?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObjectArray(() => PartyDto)
+  @IsOptionalNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
   thirdParties?: PartyDto[];
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => PartyDto)
+  @IsOptionalNestedObject(() => PartyDto)
   agent?: PartyDto;
 
   /**
    * The agency did not tell the applicant of the right to apply (with contestedAct.remedyRightsNotTold):
    * the day they learnt it, from which the 60 days run, capped at one year from knownOn (第二十条第三款).
    */
-  @IsOptionalNotNull()
-  @IsLegalDate()
+  @IsOptionalLegalDate()
   remedyRightsLearnedOn?: string;
 
   /** A justified obstacle to applying in time (第二十条第二款). */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => LimitationObstacleDto)
+  @IsOptionalNestedObject(() => LimitationObstacleDto)
   limitationObstacle?: LimitationObstacleDto;
 }
 
@@ -254,31 +229,25 @@ export class CreateCaseDto {
 })
 export class UpdateCaseDto {
   @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
+  @IsNonEmptyString()
   @MaxLength(5000)
   requests?: string;
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(50000)
   factsAndReasons?: string;
 
-  @IsOptionalNotNull()
-  @IsBoolean()
+  @IsOptionalBoolean()
   hearingRequested?: boolean;
 
-  @IsOptionalNotNull()
-  @IsNestedObjectArray(() => PartyDto)
+  @IsOptionalNestedObjectArray(() => PartyDto)
   @ArrayMaxSize(50)
   thirdParties?: PartyDto[];
 
-  @IsOptionalNotNull()
-  @IsNestedObject(() => PartyDto)
+  @IsOptionalNestedObject(() => PartyDto)
   agent?: PartyDto;
 
   /** Descriptive fields of the act; its date and rule facts change through `correct-facts`. */
-  @IsOptionalNotNull()
-  @IsNestedObject(() => ContestedActDescriptionDto)
+  @IsOptionalNestedObject(() => ContestedActDescriptionDto)
   contestedAct?: ContestedActDescriptionDto;
 }

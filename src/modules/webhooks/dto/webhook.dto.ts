@@ -11,6 +11,7 @@ import {
 import { RequestExample } from '../../../common/openapi/request-example.decorator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { IsOptionalNotNull } from '../../../common/validation/is-optional-not-null.decorator';
+import { IsOptionalString } from '../../../common/validation/is-optional-string.decorator';
 
 @RequestExample({
   url: 'https://hooks.court.example.gov.cn/fuyi',
@@ -41,8 +42,7 @@ export class CreateWebhookDto {
   })
   events!: string[];
 
-  @IsOptionalNotNull()
-  @IsString()
+  @IsOptionalString()
   @MaxLength(500)
   description?: string;
 
