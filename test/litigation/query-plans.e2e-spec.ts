@@ -1,21 +1,9 @@
 import { Client } from 'pg';
-import request from 'supertest';
 import { seedDataset } from '../../bench/seed-dataset';
 import { seedLitigationDataset } from '../../bench/seed-litigation';
 import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
+import { planOfRequest, type PlanNode } from '../setup/query-plans';
 import { createTestApp, type TestApp } from '../setup/test-app';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodesOf(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
-}
 
 /**
  * Proves on a few thousand lawsuits beside reconsideration cases that a lawsuit's read and the
@@ -57,22 +45,8 @@ describe('litigation query plans', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  /** Calls the endpoint, captures the SQL it ran, and EXPLAINs it with the same parameters. */
-  async function planOf(path: string, marker: RegExp): Promise<PlanNode[]> {
-    const spy = jest.spyOn(t.dataSource, 'query');
-    try {
-      await request(t.http).get(path).auth(tenant.clerk.token, { type: 'bearer' }).expect(200);
-      const call = spy.mock.calls.find(([sql]) => marker.test(sql));
-      if (!call) throw new Error(`no query matching ${marker}`);
-      const [sql, params] = call;
-      spy.mockRestore();
-      const [row] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-      return nodesOf(row['QUERY PLAN'][0].Plan as PlanNode);
-    } finally {
-      spy.mockRestore();
-    }
-  }
-
+  const planOf = (path: string, marker: RegExp) =>
+    planOfRequest(t, tenant.clerk.token, path, marker);
   const onTable = (nodes: PlanNode[], table: string) =>
     nodes.filter((n) => n['Relation Name'] === table);
 

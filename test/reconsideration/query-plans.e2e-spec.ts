@@ -1,19 +1,8 @@
 import { Client } from 'pg';
-import request from 'supertest';
 import { seedDataset } from '../../bench/seed-dataset';
 import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
+import { indexesOf, planOfRequest, seqScans } from '../setup/query-plans';
 import { createTestApp, type TestApp } from '../setup/test-app';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodesOf(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
-}
 
 /** Proves on a few thousand rows that the list and worklist queries use their indexes. */
 describe('query plans', () => {
@@ -49,30 +38,13 @@ describe('query plans', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  /** Calls the endpoint, captures the SQL it ran, and EXPLAINs it with the same parameters. */
-  async function planOf(path: string, marker: RegExp): Promise<PlanNode[]> {
-    const spy = jest.spyOn(t.dataSource, 'query');
-    try {
-      await request(t.http).get(path).auth(tenant.clerk.token, { type: 'bearer' }).expect(200);
-      const call = spy.mock.calls.find(([sql]) => marker.test(sql));
-      if (!call) throw new Error(`no query matching ${marker}`);
-      const [sql, params] = call;
-      spy.mockRestore();
-      const [row] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-      return nodesOf(row['QUERY PLAN'][0].Plan as PlanNode);
-    } finally {
-      spy.mockRestore();
-    }
-  }
-
-  const seqScans = (nodes: PlanNode[], table: string) =>
-    nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === table);
-  const indexes = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).filter(Boolean);
+  const planOf = (path: string, marker: RegExp) =>
+    planOfRequest(t, tenant.clerk.token, path, marker);
 
   it('lists cases through the agency/received index', async () => {
     const nodes = await planOf('/api/v1/reconsideration-cases', /FROM reconsideration_case c/);
     expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
-    expect(indexes(nodes)).toContain('reconsideration_case_list_idx');
+    expect(indexesOf(nodes)).toContain('reconsideration_case_list_idx');
   });
 
   it('filters by status through the status index', async () => {
@@ -81,7 +53,7 @@ describe('query plans', () => {
       /FROM reconsideration_case c/,
     );
     expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
-    expect(indexes(nodes)).toContain('reconsideration_case_status_idx');
+    expect(indexesOf(nodes)).toContain('reconsideration_case_status_idx');
   });
 
   it('searches Chinese substrings through the trigram index', async () => {
@@ -90,12 +62,12 @@ describe('query plans', () => {
       /FROM reconsideration_case c/,
     );
     expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
-    expect(indexes(nodes)).toContain('reconsideration_case_search_trgm_idx');
+    expect(indexesOf(nodes)).toContain('reconsideration_case_search_trgm_idx');
   });
 
   it('reads the worklist through the deadline worklist index', async () => {
     const nodes = await planOf('/api/v1/deadlines', /FROM deadline d/);
     expect(seqScans(nodes, 'deadline')).toEqual([]);
-    expect(indexes(nodes)).toContain('deadline_open_due_idx');
+    expect(indexesOf(nodes)).toContain('deadline_open_due_idx');
   });
 });

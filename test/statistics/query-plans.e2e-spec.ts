@@ -1,20 +1,9 @@
 import { Client } from 'pg';
-import request from 'supertest';
 import { seedDataset } from '../../bench/seed-dataset';
 import { seedLitigationDataset } from '../../bench/seed-litigation';
 import { createTenant, loginAdmin, type Tenant } from '../factories/identity.factory';
+import { indexesOf, plansOfRequest, seqScans, type PlanNode } from '../setup/query-plans';
 import { createTestApp, type TestApp } from '../setup/test-app';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodesOf(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
-}
 
 /**
  * Proves on ten thousand cases and twenty thousand lawsuits of two bodies that one body's monthly
@@ -24,7 +13,7 @@ function nodesOf(plan: PlanNode): PlanNode[] {
 describe('statistics query plans', () => {
   let t: TestApp;
   let tenant: Tenant;
-  const plans = new Map<string, PlanNode[]>();
+  let plans = new Map<string, PlanNode[]>();
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -57,21 +46,12 @@ describe('statistics query plans', () => {
     } finally {
       await client.end();
     }
-    const spy = jest.spyOn(t.dataSource, 'query');
-    try {
-      await request(t.http)
-        .get('/api/v1/statistics/monthly?month=2025-03')
-        .auth(tenant.viewer.token, { type: 'bearer' })
-        .expect(200);
-      const calls = spy.mock.calls.filter(([sql]) => /\bcount\(/.test(sql));
-      spy.mockRestore();
-      for (const [sql, params] of calls) {
-        const [row] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-        plans.set(sql, nodesOf(row['QUERY PLAN'][0].Plan as PlanNode));
-      }
-    } finally {
-      spy.mockRestore();
-    }
+    plans = await plansOfRequest(
+      t,
+      tenant.viewer.token,
+      '/api/v1/statistics/monthly?month=2025-03',
+      (sql) => /\bcount\(/.test(sql),
+    );
   }, 180_000);
   afterAll(() => t.close());
 
@@ -80,9 +60,6 @@ describe('statistics query plans', () => {
     if (!found) throw new Error(`no statistics query matching ${marker}`);
     return found[1];
   };
-  const seqScans = (nodes: PlanNode[], table: string) =>
-    nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === table);
-  const indexes = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).filter(Boolean);
 
   it.each([
     [
@@ -103,7 +80,7 @@ describe('statistics query plans', () => {
   ])('reads %s through its index, never by a scan of the cases', (_what, marker, expected) => {
     const nodes = planMatching(marker);
     expect(seqScans(nodes, 'reconsideration_case')).toEqual([]);
-    expect(indexes(nodes)).toContain(expected);
+    expect(indexesOf(nodes)).toContain(expected);
   });
 
   it("reads the period's lawsuits, judgments, held sessions and recommendations through indexes", () => {
@@ -111,7 +88,7 @@ describe('statistics query plans', () => {
     for (const table of ['litigation_case', 'litigation_judgment', 'court_session']) {
       expect(seqScans(nodes, table)).toEqual([]);
     }
-    expect(indexes(nodes)).toEqual(
+    expect(indexesOf(nodes)).toEqual(
       expect.arrayContaining([
         'litigation_case_statistics_idx',
         'litigation_judgment_decided_idx',
@@ -124,6 +101,6 @@ describe('statistics query plans', () => {
   it('reads the appearance facts from the held sessions of the period', () => {
     const nodes = planMatching(/WITH f AS/);
     expect(seqScans(nodes, 'court_session')).toEqual([]);
-    expect(indexes(nodes)).toContain('court_session_held_idx');
+    expect(indexesOf(nodes)).toContain('court_session_held_idx');
   });
 });
